@@ -864,7 +864,7 @@ export class Builtins {
         if (typeof n === 'number') return { kind: 'float', value: n };
         if (typeof n === 'bigint') return { kind: 'int', value: n };
       }
-      return { kind: 'str', value: this.interp.str(v), repr: this.interp.repr(v) };
+      return { kind: 'str', value: this.interp.str(v), repr: this.interp.repr(v), typeName: this.interp.typeName(v) };
     };
     let list: PercentArg[] | Map<string, PercentArg>;
     if (args instanceof PyTuple) list = args.items.map(toArg);

@@ -104,9 +104,17 @@ export class Interpreter {
     this.pushFrame(frame);
     try {
       this.execBlock(tree.body, scope);
+    } catch (e) {
+      this.unwinding(e);
+      throw e;
     } finally {
       this.frames.pop();
     }
+  }
+
+  /** An exception leaving a frame: record the traceback while the frames are still on the stack. */
+  private unwinding(e: unknown): void {
+    if (e instanceof PyRaise) this.stamp(e.exc);
   }
 
   private pushFrame(frame: Frame): void {
@@ -916,6 +924,9 @@ export class Interpreter {
       if (info.expr) return this.eval(info.expr, scope);
       const c = this.execBlock(info.body, scope);
       return c === RETURN ? frame.returnValue : null;
+    } catch (e) {
+      this.unwinding(e);
+      throw e;
     } finally {
       this.frames.pop();
     }

@@ -7,7 +7,8 @@ import { BudgetExceeded, Interpreter } from './interpreter';
 import { installNumpy } from './numpy/module';
 import { setAllocationGuard } from './numpy/core';
 import { abspath, dirname, FALLBACK_MODULES, installStdlib, joinPath } from './stdlib';
-import { PyList, PyModule, PyRaise, type PyException } from './values';
+import type { Stmt } from './ast';
+import { PyList, PyModule, PyRaise, type PyException, type PyValue } from './values';
 
 /** A prepared interpreter with `__main__`, ready to run code in it. */
 export interface Session {
@@ -106,7 +107,7 @@ export function createSession(opts: RunOptions): Session {
         const tree = interp.parse(source, filename);
         if (options?.displayLastValue && tree.body.length && tree.body[tree.body.length - 1].kind === 'Expr') {
           // Jupyter shows the value of a cell's last expression, like `Out[n]:`.
-          const last = tree.body.pop() as Extract<typeof tree.body[number], { kind: 'Expr' }>;
+          const last = tree.body.pop() as Extract<Stmt, { kind: 'Expr' }>;
           interp.execModule(main, tree, filename);
           const shown = interp.frames.length === 0 ? runLast(interp, main, last, filename) : null;
           if (shown !== null) stdout(`${interp.repr(shown)}\n`);
@@ -149,9 +150,12 @@ export function createSession(opts: RunOptions): Session {
   };
 }
 
-function runLast(interp: Interpreter, main: PyModule, last: { value: import('./ast').Expr }, filename: string): import('./values').PyValue {
-  const tree = { body: [{ kind: 'Assign' as const, targets: [{ kind: 'Name' as const, id: '_', line: 0, col: 0, endLine: 0, endCol: 0 }], value: last.value, line: (last as { line: number }).line, col: 0, endLine: 0, endCol: 0 }], fn: { name: '<module>', params: [], body: [], locals: new Set<string>(), globals: new Set<string>(), nonlocals: new Set<string>(), isGenerator: false, isClass: false, isModule: true, line: 1 } };
-  interp.execModule(main, tree, filename);
+/** Evaluates a cell's last expression statement in `__main__` and returns its value (bound to `_`, as IPython does). */
+function runLast(interp: Interpreter, main: PyModule, last: Extract<Stmt, { kind: 'Expr' }>, filename: string): PyValue {
+  const target = { kind: 'Name' as const, id: '_', line: last.line, col: last.col, endLine: last.line, endCol: last.col };
+  const assign: Stmt = { kind: 'Assign', targets: [target], value: last.value, line: last.line, col: last.col, endLine: last.endLine, endCol: last.endCol };
+  const fn = { name: '<module>', params: [], body: [assign], locals: new Set<string>(), globals: new Set<string>(), nonlocals: new Set<string>(), isGenerator: false, isClass: false, isModule: true, line: last.line };
+  interp.execModule(main, { body: [assign], fn }, filename);
   return main.dict.get('_') ?? null;
 }
 

@@ -1,0 +1,37 @@
+# np.dot and @ with 1-D and 2-D operands, as Affine layers use them.
+import numpy as np
+
+v = np.array([1.0, 2.0, 3.0])
+w = np.array([0.5, -1.0, 2.0])
+A = np.array([[1, 2, 3], [4, 5, 6]])
+B = np.array([[1.0, 0.5], [0.0, -1.0], [2.0, 1.0]])
+print(np.dot(v, w), v @ w, type(np.dot(v, w)).__name__)
+print(np.dot(A, v), A @ v, (A @ v).shape)
+print(np.dot(np.array([1, 1]), A), np.array([1, 1]) @ A)
+print(np.dot(A, B))
+print(A @ B, (A @ B).shape, (B @ A).shape)
+print(np.dot(A, A.T), np.dot(A.T, A).shape)
+ai = np.array([1, 2, 3])
+print(np.dot(ai, ai), type(np.dot(ai, ai)).__name__, np.dot(A, ai), (A @ ai).dtype)
+print(np.dot(3, 4), np.dot(2.0, v), np.dot(v, 2))
+
+x = np.array([[1.0, 0.5]])
+W1 = np.array([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]])
+b1 = np.array([0.1, 0.2, 0.3])
+a1 = np.dot(x, W1) + b1
+print("a1", a1, a1.shape)
+x1 = np.array([1.0, 0.5])
+print("1-D input", np.dot(x1, W1) + b1, (x1 @ W1).shape)
+dout = np.array([[1.0, -1.0, 0.5]])
+dx = np.dot(dout, W1.T)
+dW = np.dot(x.T, dout)
+print("dx", dx, dx.shape)
+print("dW", dW, dW.shape)
+I = np.eye(3)
+print(np.allclose(B.T @ I, B.T), (I @ v == v).all(), np.dot(I, I).sum())
+M = np.arange(6.0).reshape(2, 3)
+N = np.arange(6.0).reshape(3, 2)
+print(M @ N @ np.ones(2), (M @ N).T @ np.array([1.0, -1.0]))
+batch = np.arange(12.0).reshape(4, 3) / 10
+print(np.dot(batch, B))
+print(batch @ B - np.dot(batch, B))

@@ -1,0 +1,33 @@
+# Legacy np.random sampling: choice (with/without replace, with p), permutation, randint.
+import numpy as np
+
+np.random.seed(3)
+train_size, batch_size = 60000, 10
+batch_mask = np.random.choice(train_size, batch_size)
+print(batch_mask, batch_mask.dtype)
+print(np.random.choice(10, 5, replace=False).tolist())
+print(np.random.choice(5, 5, replace=False))
+print(np.random.choice(np.array([0.1, 0.2, 0.3]), 4).tolist())
+print(np.random.choice([10, 20, 30, 40], size=(2, 3)))
+print(np.random.choice(4, 6, p=[0.1, 0.2, 0.3, 0.4]).tolist())
+print(np.random.choice(3, 2, replace=False, p=[0.5, 0.25, 0.25]))
+print(np.random.choice(7), type(np.random.choice(7)).__name__, np.random.choice(["relu", "sigmoid", "tanh"]))
+print(np.random.permutation(10))
+arr = np.arange(6) * 1.5
+perm = np.random.permutation(arr)
+print(perm, arr)
+idx = np.random.permutation(4)
+x = np.array([[0, 0], [1, 1], [2, 2], [3, 3]])
+print(idx.tolist(), x[idx].tolist())
+print(np.random.randint(0, 10, size=5), np.random.randint(5), type(np.random.randint(5)).__name__)
+print(np.random.randint(1, 7, (2, 3)).tolist(), np.random.randint(-3, 3, size=4))
+print(np.random.randint(100, size=8).tolist(), np.random.randint(2, size=(3,)))
+print(np.random.rand(3).round(4).tolist())
+np.random.seed(3)
+again = np.random.choice(train_size, batch_size)
+print((again == batch_mask).all())
+np.random.seed(0)
+p = np.array([0.7, 0.2, 0.1])
+draws = np.random.choice(3, 1000, p=p)
+print(np.sum(draws == 0), np.sum(draws == 1), np.sum(draws == 2))
+print(np.random.choice(1000, 3, replace=False), np.random.permutation(3))

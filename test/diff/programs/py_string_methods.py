@@ -1,0 +1,27 @@
+# String methods a learner uses to print tables and parse settings.
+line = "  W1, b1 ,W2,  b2  "
+print(line.split(","), line.split(), "a  b".split(" "), "k=v=w".split("=", 1))
+print([p.strip() for p in line.split(",")], repr(line.lstrip()), repr(line.rstrip()))
+print("xxhixx".strip("x"), "--=title=--".strip("-="), ", ".join(["relu", "sigmoid"]), "".join("abc"))
+print("loss loss".replace("loss", "cost"), "aaa".replace("a", "b", 2))
+name = "two_layer_net.py"
+print(name.startswith("two"), name.endswith((".py", ".ipynb")), name.startswith("layer", 4))
+print(name.upper(), "MixedCase".lower(), "hello world".title(), "hello".capitalize(), "AbC".swapcase())
+print(name.find("layer"), name.find("zzz"), name.rfind("_"), name.index("net"), name.count("_"))
+print("{} + {} = {}".format(1, 2, 3), "[" + "ab".ljust(5) + "]", "[" + "ab".rjust(5, ".") + "]")
+print("[" + "mid".center(9) + "]", "[" + "mid".center(8, "*") + "]", "42".zfill(5), "-42".zfill(5))
+print("123".isdigit(), "12.3".isdigit(), "abc".isalpha(), "   ".isspace(), "Ab1".isalnum(), "abc".islower())
+print("a\nb\r\nc".splitlines(), "key: value".partition(": "), "no-sep".partition(":"))
+print(repr("it's"), repr('say "hi"'), repr("both ' and \""), repr("tab\there"), repr("back\\slash"))
+print("ab" * 3, "-" * 10, len("탭 tab"), "b" in "abc", "abc"[1], min("hello"), max("hello"))
+print(str(3.0), str(10), str([1, 2]), str(None), "%s" % True, str(-0.5))
+header = "%-8s|%8s" % ("layer", "params")
+print(header)
+print("-" * len(header))
+for layer, n in [("Affine1", 4 * 3 + 3), ("Affine2", 3 * 2 + 2)]:
+    print(layer.ljust(8) + "|" + str(n).rjust(8))
+words = "the quick brown fox".split()
+print(" ".join(w[::-1] for w in words), sorted(words, key=str.lower), "_".join(words).upper())
+print("%d%%" % 50, "ab".__len__(), "a-b-c".rsplit("-", 1), "Ünïcödé".lower())
+print("a,b,,c".split(","), ",".join(map(str, [1.5, 2, None])), "x".join("123"))
+print("line1\nline2".count("\n"), "  indented".expandtabs(), "CSV".lower().upper())
