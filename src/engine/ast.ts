@@ -78,6 +78,8 @@ export interface FunctionInfo {
   globals: Set<string>;
   nonlocals: Set<string>;
   isGenerator: boolean;
+  /** The docstring, when the body starts with a string literal. */
+  doc?: string;
   /** Class bodies resolve names through their namespace first and are skipped by inner functions. */
   isClass: boolean;
   isModule: boolean;

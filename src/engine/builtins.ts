@@ -28,8 +28,10 @@ export interface NumpyBridge {
   str(v: PyValue): string;
   format(v: PyValue, spec: string): string;
   hashKey(v: PyValue): string | object;
-  /** A NumPy scalar as a plain Python number, for int()/float()/indices; undefined if not a scalar. */
+  /** A NumPy scalar or size-1 array as a plain Python number, for int()/float(); raises for larger arrays. */
   toNumber(v: PyValue): number | bigint | boolean | undefined;
+  /** A NumPy scalar's value as a Python number; undefined for anything else (arrays included). */
+  scalarValue(v: PyValue): number | bigint | boolean | undefined;
   round(v: PyValue, ndigits: PyValue): PyValue;
   abs(v: PyValue): PyValue;
 }
@@ -146,7 +148,7 @@ export class Builtins {
         for (const [k, v] of d) this.dictSet(out, k, v);
         return out;
       }
-      case '__doc__': return null;
+      case '__doc__': return obj instanceof PyFunction ? obj.info.doc ?? null : null;
     }
     if (obj instanceof PyClass) {
       switch (name) {
@@ -164,6 +166,7 @@ export class Builtins {
         case '__qualname__': return obj.qualname;
         case '__module__': return obj.module.name;
         case '__defaults__': return obj.defaults.length ? new PyTuple(obj.defaults) : null;
+        case '__doc__': return obj.info.doc ?? null;
       }
     }
     if (obj instanceof PyBuiltin && name === '__name__') return obj.name;
@@ -859,11 +862,10 @@ export class Builtins {
       if (typeof v === 'bigint') return { kind: 'int', value: v };
       if (typeof v === 'number') return { kind: 'float', value: v };
       if (typeof v === 'boolean') return { kind: 'bool', value: v };
-      if (this.np?.owns(v)) {
-        const n = this.np.toNumber(v);
-        if (typeof n === 'number') return { kind: 'float', value: n };
-        if (typeof n === 'bigint') return { kind: 'int', value: n };
-      }
+      const n = this.np?.scalarValue(v);
+      if (typeof n === 'number') return { kind: 'float', value: n };
+      if (typeof n === 'bigint') return { kind: 'int', value: n };
+      if (typeof n === 'boolean') return { kind: 'bool', value: n };
       return { kind: 'str', value: this.interp.str(v), repr: this.interp.repr(v), typeName: this.interp.typeName(v) };
     };
     let list: PercentArg[] | Map<string, PercentArg>;
@@ -1173,7 +1175,8 @@ export class Builtins {
       if (dflt !== undefined) return dflt;
       const r = this.err('KeyError'); r.exc.args = [k]; throw r;
     });
-    this.method('dict', 'popitem', (d, [last]) => {
+    this.method('dict', 'popitem', (d, args, kw) => {
+      const last = args[0] ?? kw?.get('last');
       const dict = D(d, 'popitem');
       if (!dict.map.size) throw this.err('KeyError', 'popitem(): dictionary is empty');
       const keys = [...dict.map.keys()];
@@ -1193,7 +1196,9 @@ export class Builtins {
     });
     this.method('dict', 'copy', (d) => this.copyDict(D(d, 'copy')));
     this.method('dict', 'clear', (d) => { D(d, 'clear').map.clear(); return null; });
-    this.method('dict', 'move_to_end', (d, [k, last]) => {
+    this.method('dict', 'move_to_end', (d, args, kw) => {
+      const [k] = args;
+      const last = args[1] ?? kw?.get('last');
       const dict = D(d, 'move_to_end');
       const key = this.hashKey(k);
       const e = dict.map.get(key);
@@ -1756,14 +1761,7 @@ export class Builtins {
       for (const [k, v] of d) this.dictSet(out, k, v);
       return out;
     });
-    this.fn('dir', (args) => {
-      const v = args[0];
-      const names = new Set<string>();
-      const d = I.instanceDict(v);
-      if (d) for (const k of d.keys()) names.add(k);
-      for (const c of (v instanceof PyClass ? v : this.typeOf(v)).mro) for (const k of c.dict.keys()) names.add(k);
-      return new PyList([...names].sort());
-    });
+    this.fn('dir', (args) => new PyList(this.dirNames(args[0])));
     this.fn('globals', () => {
       const out = new PyDict();
       const frame = I.frames[I.frames.length - 1];
@@ -1782,6 +1780,15 @@ export class Builtins {
     this.fn('eval', () => { throw this.err('NotImplementedError', 'eval() is not supported by Backprop Lens'); });
     this.fn('exit', (args) => { const r = this.err('SystemExit'); r.exc.args = args.length ? [args[0]] : []; throw r; });
     this.names.set('quit', this.names.get('exit') as PyValue);
+  }
+
+  /** dir(obj): the attribute names CPython would list, sorted. */
+  dirNames(v: PyValue): string[] {
+    const names = new Set<string>();
+    const d = this.interp.instanceDict(v);
+    if (d) for (const k of d.keys()) names.add(k);
+    if (!(v instanceof PyModule)) for (const c of (v instanceof PyClass ? v : this.typeOf(v)).mro) for (const k of c.dict.keys()) names.add(k);
+    return [...names].sort();
   }
 
   private iteratorKind(v: PyValue): string {

@@ -69,8 +69,10 @@ export class Interpreter {
     return new PyRaise(exc);
   }
 
+  /** The type's name as CPython's messages print it (tp_name): `MulLayer`, `float`, `numpy.ndarray`. */
   typeName(v: PyValue): string {
-    return this.typeOf(v).qualname;
+    const cls = this.typeOf(v);
+    return cls.module === 'numpy' ? `numpy.${cls.name}` : cls.name;
   }
 
   /** Stamps the traceback on an exception when it is first raised. */
@@ -124,6 +126,14 @@ export class Interpreter {
     this.frames.push(frame);
   }
 
+  /** sys.modules, once `sys` is imported: kept in step with the interpreter's module table. */
+  sysModules: import('./values').PyDict | null = null;
+
+  registerModule(name: string, m: PyModule): void {
+    this.modules.set(name, m);
+    if (this.sysModules) this.builtins.dictSet(this.sysModules, name, m);
+  }
+
   /** `import a.b.c`: imports each package on the way, returns the last module. */
   importModule(name: string, fromFile: string): PyModule {
     const parts = name.split('.');
@@ -148,7 +158,7 @@ export class Interpreter {
       m.dict.set('__file__', found.path);
       m.dict.set('__builtins__', null);
       if (found.isPackage) m.dict.set('__path__', new PyList([found.path.replace(/[/\\][^/\\]*$/, '')]));
-      this.modules.set(full, m);
+      this.registerModule(full, m);
       try {
         const tree = this.parse(found.source, found.path);
         this.execModule(m, tree, found.path);
@@ -161,7 +171,7 @@ export class Interpreter {
     const native = this.nativeModules.get(full);
     if (native) {
       const m = native();
-      this.modules.set(full, m);
+      this.registerModule(full, m);
       return m;
     }
     const r = this.error('ModuleNotFoundError', `No module named '${full}'`);
@@ -454,7 +464,12 @@ export class Interpreter {
     if (v !== undefined) return v;
     v = this.builtins.names.get(e.id);
     if (v !== undefined) return v;
-    throw this.error('NameError', `name '${e.id}' is not defined`);
+    const r = this.error('NameError', `name '${e.id}' is not defined`);
+    r.exc.suggest = {
+      name: e.id,
+      candidates: () => [scope.fn.isModule ? [] : [...scope.vars.keys()], [...scope.module.dict.keys()], [...this.builtins.names.keys()]],
+    };
+    throw r;
   }
 
   storeName(name: string, value: PyValue, scope: Scope): void {
@@ -832,6 +847,8 @@ export class Interpreter {
     const ns = new Map<string, PyValue>();
     ns.set('__module__', scope.module.name);
     ns.set('__qualname__', qualname);
+    const first = s.body[0];
+    ns.set('__doc__', first?.kind === 'Expr' && first.value.kind === 'Constant' && typeof first.value.value === 'string' ? first.value.value : null);
     const classFn = { ...s.body.length ? {} : {}, ...this.classInfo(s) };
     const bodyScope = new Scope(ns, classFn, scope.fn.isClass ? scope.parent : scope.fn.isModule ? null : scope, scope.module);
     const frame = this.frames[this.frames.length - 1];
@@ -1004,9 +1021,12 @@ export class Interpreter {
   }
 
   attributeError(obj: PyValue, name: string): PyRaise {
-    if (obj instanceof PyModule) return this.error('AttributeError', `module '${obj.name}' has no attribute '${name}'`);
-    if (obj instanceof PyClass) return this.error('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
-    return this.error('AttributeError', `'${this.typeName(obj)}' object has no attribute '${name}'`);
+    let r: PyRaise;
+    if (obj instanceof PyModule) r = this.error('AttributeError', `module '${obj.name}' has no attribute '${name}'`);
+    else if (obj instanceof PyClass) r = this.error('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
+    else r = this.error('AttributeError', `'${this.typeName(obj)}' object has no attribute '${name}'`);
+    r.exc.suggest = { name, candidates: () => [this.builtins.dirNames(obj)] };
+    return r;
   }
 
   getAttr(obj: PyValue, name: string): PyValue {
@@ -1378,9 +1398,18 @@ export class Interpreter {
         out += `    ${' '.repeat(caret)}^\n`;
       }
     }
-    const msg = this.builtins.exceptionStr(exc);
-    out += msg ? `${exc.cls.printedName}: ${msg}\n` : `${exc.cls.printedName}\n`;
+    out += `${this.exceptionLine(exc)}\n`;
     return out;
+  }
+
+  /** The last line of a traceback: `NameError: name 'sefl' is not defined`, with 3.11's "Did you mean" hint. */
+  exceptionLine(exc: PyException): string {
+    let msg = this.builtins.exceptionStr(exc);
+    if (exc.suggest) {
+      const hint = suggestName(exc.suggest.name, exc.suggest.candidates());
+      if (hint) msg += `. Did you mean: '${hint}'?`;
+    }
+    return msg ? `${exc.cls.printedName}: ${msg}` : exc.cls.printedName;
   }
 
   private formatFrames(tb: TracebackEntry[]): string {
@@ -1406,6 +1435,66 @@ export class Interpreter {
     flush();
     return out;
   }
+}
+
+// CPython 3.11's Python/suggestions.c: Levenshtein distance with case flips costing less than moves.
+const MOVE_COST = 2;
+const CASE_COST = 1;
+const MAX_STRING_SIZE = 40;
+const MAX_CANDIDATE_ITEMS = 750;
+
+function substitutionCost(a: string, b: string): number {
+  const ca = a.charCodeAt(0);
+  const cb = b.charCodeAt(0);
+  if ((ca & 31) !== (cb & 31)) return MOVE_COST;
+  if (a === b) return 0;
+  return a.toLowerCase() === b.toLowerCase() ? CASE_COST : MOVE_COST;
+}
+
+function levenshtein(a0: string, b0: string, maxCost: number): number {
+  if (a0 === b0) return 0;
+  let a = a0;
+  let b = b0;
+  while (a.length && b.length && a[0] === b[0]) { a = a.slice(1); b = b.slice(1); }
+  while (a.length && b.length && a[a.length - 1] === b[b.length - 1]) { a = a.slice(0, -1); b = b.slice(0, -1); }
+  if (!a.length || !b.length) return (a.length + b.length) * MOVE_COST;
+  if (a.length > MAX_STRING_SIZE || b.length > MAX_STRING_SIZE) return maxCost + 1;
+  if (b.length < a.length) [a, b] = [b, a];
+  if ((b.length - a.length) * MOVE_COST > maxCost) return maxCost + 1;
+  const buffer: number[] = [];
+  for (let i = 0, tmp = MOVE_COST; i < a.length; i++, tmp += MOVE_COST) buffer[i] = tmp;
+  let result = 0;
+  for (let bi = 0; bi < b.length; bi++) {
+    let distance = (result = bi * MOVE_COST);
+    let minimum = Infinity;
+    for (let i = 0; i < a.length; i++) {
+      const substitute = distance + substitutionCost(b[bi], a[i]);
+      distance = buffer[i];
+      result = Math.min(Math.min(result, distance) + MOVE_COST, substitute);
+      buffer[i] = result;
+      if (result < minimum) minimum = result;
+    }
+    if (minimum > maxCost) return maxCost + 1;
+  }
+  return result;
+}
+
+/** The closest candidate to `name` in the first list that has one, as CPython offers it. */
+export function suggestName(name: string, lists: string[][]): string | null {
+  for (const list of lists) {
+    if (list.length >= MAX_CANDIDATE_ITEMS) continue;
+    let best: string | null = null;
+    let bestDistance = Infinity;
+    for (const item of list) {
+      if (item === name) continue;
+      const maxDistance = Math.min(Math.floor(((name.length + item.length + 3) * MOVE_COST) / 6), bestDistance - 1);
+      const d = levenshtein(name, item, maxDistance);
+      if (d > maxDistance) continue;
+      if (best === null || d < bestDistance) { best = item; bestDistance = d; }
+    }
+    if (best !== null) return best;
+  }
+  return null;
 }
 
 const BINOP_DUNDER: Record<BinOperator, string> = {

@@ -176,13 +176,22 @@ class Parser {
     if (this.tok.kind !== 'NEWLINE') {
       const t = this.tok;
       if (t.kind === 'EOF') return out;
-      const prev = this.tokens[this.pos - 1];
-      // CPython's "Perhaps you forgot a comma?" needs a bracketed context; plain juxtaposition is "invalid syntax".
-      this.error('invalid syntax', t.kind === 'INDENT' || t.kind === 'DEDENT' ? t : t);
-      void prev;
+      const last = out[out.length - 1];
+      // Python 2's `print x`: CPython 3.11 names the missing parentheses.
+      if (last.kind === 'Expr' && last.value.kind === 'Name' && (last.value.id === 'print' || last.value.id === 'exec') && this.startsExpression(t)) {
+        const id = last.value.id;
+        throw new PySyntaxError('SyntaxError', `Missing parentheses in call to '${id}'. Did you mean ${id}(...)?`, last.line, last.col);
+      }
+      this.error('invalid syntax', t);
     }
     this.pos++;
     return out;
+  }
+
+  private startsExpression(t: Token): boolean {
+    if (t.kind === 'NAME') return !KEYWORDS.has(t.value) || ['None', 'True', 'False', 'not', 'lambda'].includes(t.value);
+    if (t.kind === 'NUMBER' || t.kind === 'STRING') return true;
+    return t.kind === 'OP' && ['[', '{', '-', '+', '~', '...'].includes(t.value);
   }
 
   private parseSmallStatement(): Stmt {
@@ -451,6 +460,7 @@ class Parser {
     this.expectOp(':');
     this.fnStack.push(fn);
     fn.body = this.parseBlock('function definition', t.line);
+    fn.doc = docstring(fn.body);
     this.fnStack.pop();
     return { kind: 'FunctionDef', name, fn, decorators, ...this.span(t) };
   }
@@ -1029,6 +1039,11 @@ class Parser {
     if (selfDoc !== undefined && conversion === null && spec === null) conversion = 'r';
     return { field: { value, conversion, spec, selfDoc }, end: i + 1 };
   }
+}
+
+function docstring(body: Stmt[]): string | undefined {
+  const s = body[0];
+  return s?.kind === 'Expr' && s.value.kind === 'Constant' && typeof s.value.value === 'string' ? s.value.value : undefined;
 }
 
 function parseNumber(t: Token): bigint | number | { imag: number } {

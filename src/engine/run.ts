@@ -84,7 +84,7 @@ export function createSession(opts: RunOptions): Session {
   main.dict.set('__file__', mainFile);
   main.dict.set('__builtins__', null);
   main.dict.set('__doc__', null);
-  interp.modules.set('__main__', main);
+  interp.registerModule('__main__', main);
 
   const fail = (exc: PyException, text: string): void => {
     stderr(text);
@@ -92,7 +92,7 @@ export function createSession(opts: RunOptions): Session {
     const where = exc.syntax ?? inMain ?? exc.traceback[exc.traceback.length - 1];
     error = {
       type: exc.cls.printedName,
-      message: interp.builtins.exceptionStr(exc),
+      message: interp.exceptionLine(exc).slice(exc.cls.printedName.length + 2),
       file: where?.filename ?? mainFile,
       line: where?.line ?? 0,
       traceback: text,

@@ -82,7 +82,10 @@ export function installStdlib(ctx: StdlibContext): void {
     m.dict.set('platform', 'linux');
     m.dict.set('maxsize', 9223372036854775807n);
     m.dict.set('byteorder', 'little');
-    m.dict.set('modules', new PyDict());
+    const modules = new PyDict();
+    for (const [k, v] of interp.modules) b.dictSet(modules, k, v);
+    interp.sysModules = modules;
+    m.dict.set('modules', modules);
     const stream = (name: string, write: (t: string) => void): PyInstance => {
       const cls = new PyClass('TextIOWrapper', [b.objectClass], '_io');
       cls.dict.set('write', new PyBuiltin('write', (args) => { const t = str(args[1], 'write'); write(t); return BigInt(t.length); }, true));
@@ -112,6 +115,14 @@ export function installStdlib(ctx: StdlibContext): void {
     def(m, 'abspath', ([p]) => abspath(str(p, 'abspath'), ctx.cwd));
     def(m, 'realpath', ([p]) => abspath(str(p, 'realpath'), ctx.cwd));
     def(m, 'normpath', ([p]) => normpath(str(p, 'normpath')));
+    def(m, 'relpath', (args) => {
+      const target = abspath(str(args[0], 'relpath'), ctx.cwd).split('/').filter(Boolean);
+      const start = abspath(args[1] === undefined || args[1] === null ? ctx.cwd : str(args[1], 'relpath'), ctx.cwd).split('/').filter(Boolean);
+      let common = 0;
+      while (common < target.length && common < start.length && target[common] === start[common]) common++;
+      const parts = [...start.slice(common).map(() => '..'), ...target.slice(common)];
+      return parts.length ? parts.join('/') : '.';
+    });
     def(m, 'isabs', ([p]) => str(p, 'isabs').startsWith('/'));
     def(m, 'split', ([p]) => { const s = str(p, 'split'); return new PyTuple([dirname(s), basename(s)]); });
     def(m, 'splitext', ([p]) => {
@@ -131,7 +142,13 @@ export function installStdlib(ctx: StdlibContext): void {
 
   interp.nativeModules.set('os', () => {
     const m = new PyModule('os');
-    m.dict.set('path', interp.importModule('os.path', ctx.mainFile));
+    // os.path is posixpath, registered under both names as CPython does.
+    let path = interp.modules.get('os.path');
+    if (!path) {
+      path = (interp.nativeModules.get('os.path') as () => PyModule)();
+      interp.registerModule('os.path', path);
+    }
+    m.dict.set('path', path);
     m.dict.set('pardir', '..');
     m.dict.set('curdir', '.');
     m.dict.set('sep', '/');

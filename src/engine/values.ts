@@ -74,6 +74,8 @@ export class PyException extends PyInstance {
   cause: PyException | null = null;
   context: PyException | null = null;
   suppressContext = false;
+  /** For NameError/AttributeError: the missing name and where to look for a close match ("Did you mean"). */
+  suggest?: { name: string; candidates: () => string[][] };
   /** For SyntaxError: where it is in the source. */
   syntax?: { filename: string; line: number; col: number; text: string };
 }

@@ -6,7 +6,7 @@ import type { NumpyBridge } from '../builtins';
 import type { Interpreter } from '../interpreter';
 import { formatFloat, FormatError, formatInt } from '../pyformat';
 import {
-  NotImplemented, Ellipsis, PyBuiltin, PyClass, PyGetter, PyIterator, PyList, PyModule, PyRaise, PySlice, PyTuple,
+  NotImplemented, Ellipsis, PyBuiltin, PyRange, PyClass, PyGetter, PyIterator, PyList, PyModule, PyRaise, PySlice, PyTuple,
   type NativeFn, type PyValue,
 } from '../values';
 import {
@@ -128,6 +128,7 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
 
   /** Nested lists/tuples/scalars/arrays → an NDArray, inferring shape and dtype like np.array. */
   function toArray(v: PyValue, dtype: DType | null = null): NDArray {
+    if (v instanceof PyRange) v = new PyList(interp.toArray(v));
     if (v instanceof NDArray) return dtype && dtype !== v.dtype ? guard(() => v.astype(dtype)) : v;
     const shape: number[] = [];
     let kind: DType = 'bool';
@@ -494,8 +495,21 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
   np.dict.set('amax', np.dict.get('max') as PyValue);
   np.dict.set('amin', np.dict.get('min') as PyValue);
   def(np, 'average', (args, kw) => {
-    if (kw?.get('weights') !== undefined) throw interp.error('NotImplementedError', 'np.average(weights=...) is not supported by Backprop Lens');
-    return wrap(average(asArr(args[0]), axisArg(arg(args, kw, 1, 'axis'))));
+    const a = asArr(args[0]);
+    const axis = axisArg(arg(args, kw, 1, 'axis'));
+    const w = arg(args, kw, 2, 'weights');
+    if (w === undefined || w === null) return wrap(average(a, axis));
+    // NumPy: np.multiply(a, wgt).sum(axis) / wgt.sum(axis), with 1-D weights laid along `axis`.
+    let wgt = asArr(w);
+    if (wgt.ndim !== a.ndim) {
+      if (typeof axis !== 'number') throw interp.error('TypeError', 'Axis must be specified when shapes of a and weights differ.');
+      const ax = axis < 0 ? axis + a.ndim : axis;
+      wgt = wgt.reshape(a.shape.map((d, i) => (i === ax ? d : 1)));
+    }
+    const total = reduce('sum', binary('multiply', { array: a, weak: false }, { array: wgt, weak: false }), axis, false);
+    const scl = reduce('sum', wgt.astype(a.dtype === 'float32' ? 'float32' : 'float64').broadcastTo(a.shape), axis, false);
+    if (scl.toFlat().some((x) => x === 0)) throw interp.error('ZeroDivisionError', "Weights sum to zero, can't be normalized");
+    return wrap(binary('true_divide', { array: total, weak: false }, { array: scl, weak: false }));
   });
   def(np, 'dot', (args) => wrap(dot(asArr(args[0]), asArr(args[1]))));
   def(np, 'matmul', (args) => wrap(matmul(asArr(args[0]), asArr(args[1]))));
@@ -618,6 +632,12 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
     const replace = interp.truthy(arg(args, kw, 2, 'replace') ?? true);
     const pv = arg(args, kw, 3, 'p');
     const p = pv === undefined || pv === null ? undefined : asArr(pv).toFlat();
+    if (a instanceof PyList && a.items.some((x) => typeof x === 'string')) {
+      // A list of strings (activation names): choose among the elements themselves.
+      if (shape !== null) throw interp.error('NotImplementedError', 'np.random.choice over strings with size=... (a string array) is not supported by Backprop Lens');
+      const i = rerr(() => rng.choice(a.items.length, 1, replace, p, { aIsArray: true }))[0];
+      return a.items[i];
+    }
     const pool = typeof a === 'bigint' || (a instanceof NPScalar && a.dtype === 'int64') ? null : asArr(a);
     const n = pool ? pool.shape[0] : b.toIndex(a);
     const idx = rerr(() => rng.choice(n, count(shape), replace, p, { aIsArray: pool !== null }));
@@ -766,6 +786,9 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
       if (v instanceof NDArray) throw interp.error('TypeError', "unhashable type: 'numpy.ndarray'");
       if (v instanceof DTypeObj) return `dtype:${v.name}`;
       return v as object;
+    },
+    scalarValue(v) {
+      return v instanceof NPScalar ? (pyNumber(v.dtype, v.value) as number | bigint | boolean) : undefined;
     },
     toNumber(v) {
       if (v instanceof NPScalar) return pyNumber(v.dtype, v.value) as number | bigint | boolean;
