@@ -40,7 +40,8 @@ export function startRun(request: RunRequest, options: StartRunOptions): RunHand
   const cancelBuffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const cancelFlag = new Int32Array(cancelBuffer);
   const workerData: WorkerInput = { request, cancel: cancelBuffer };
-  const worker = new Worker(options.workerPath, { workerData });
+  // A deep stack, so Python code can recurse to CPython's limit of 1000 frames (see src/cli.ts).
+  const worker = new Worker(options.workerPath, { workerData, resourceLimits: { stackSizeMb: 256 } });
 
   let settled = false;
   let cancelRequested = false;
