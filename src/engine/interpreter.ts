@@ -32,6 +32,8 @@ export interface Frame {
 
 /** Thrown to stop a run that went over its budget or was cancelled; not catchable by Python code. */
 export class BudgetExceeded {
+  /** Where the program was when it was stopped. */
+  where?: { filename: string; line: number };
   constructor(readonly reason: 'time' | 'cancelled' | 'memory', readonly message: string) {}
 }
 
@@ -192,7 +194,15 @@ export class Interpreter {
     const frame = this.frames[this.frames.length - 1];
     frame.line = s.line;
     frame.span = s;
-    if (++this.ticks >= 1024) { this.ticks = 0; this.hooks.tick(); }
+    if (++this.ticks >= 1024) {
+      this.ticks = 0;
+      try {
+        this.hooks.tick();
+      } catch (e) {
+        if (e instanceof BudgetExceeded) e.where = { filename: frame.filename, line: s.line };
+        throw e;
+      }
+    }
     switch (s.kind) {
       case 'Expr':
         this.eval(s.value, scope);

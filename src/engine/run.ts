@@ -130,8 +130,8 @@ export function createSession(opts: RunOptions): Session {
           return false;
         }
         if (e instanceof BudgetExceeded) {
-          const where = interp.frames[interp.frames.length - 1];
-          const text = `Backprop Lens stopped the program: ${e.message}.\n`;
+          const where = e.where;
+          const text = `Backprop Lens stopped the program${where ? ` at line ${where.line}` : ''}: ${e.message}.\n`;
           stderr(text);
           error = { type: e.reason === 'cancelled' ? 'Cancelled' : 'TimeoutError', message: e.message, file: where?.filename ?? filename, line: where?.line ?? 0, traceback: text };
           return false;
