@@ -10,6 +10,7 @@ import {
   PyGetter, PyInstance, PyIterator, PyList, PyModule, PyProperty, PyRaise, PyRange, PySet, PySingleton, PySlice, PyStaticMethod,
   PySuper, PyTuple, type NativeFn, type PyValue,
 } from './values';
+import { numericHash, SetTable } from './settable';
 
 /** What the NumPy module offers to the core: its values take part in operators, printing and iteration. */
 export interface NumpyBridge {
@@ -373,10 +374,19 @@ export class Builtins {
     }
     if (a instanceof PyDict && op === '|') { for (const [k, v] of this.mappingItems(b)) this.dictSet(a, k, v); return a; }
     if (a instanceof PySet && b instanceof PySet) {
-      const r = this.binaryOp(op, a, b) as PySet;
-      a.map.clear();
-      for (const [k, v] of r.map) a.map.set(k, v);
-      return a;
+      // In place, as CPython's set_ior/set_iand/set_isub/set_ixor change the set's own table.
+      switch (op) {
+        case '|': this.setUpdate(a, b); return a;
+        case '-': this.setDifferenceUpdate(a, b); return a;
+        case '^': for (const v of this.setValues(b)) if (!this.setDiscard(a, v)) this.setAdd(a, v); return a;
+        case '&': {
+          const r = this.setOp('intersection', a, b);
+          a.map.clear();
+          for (const [k, v] of r.map) a.map.set(k, v);
+          a.table = r.table;
+          return a;
+        }
+      }
     }
     return NotImplemented;
   }
@@ -562,7 +572,40 @@ export class Builtins {
 
   setAdd(s: PySet, v: PyValue): void {
     const k = this.hashKey(v);
-    if (!s.map.has(k)) s.map.set(k, v);
+    if (s.map.has(k)) return;
+    s.map.set(k, v);
+    if (!s.table) return;
+    const h = typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean' ? numericHash(v) : null;
+    if (h === null || typeof k !== 'string') s.table = null;
+    else s.table.add(k, h);
+  }
+
+  setDiscard(s: PySet, v: PyValue): boolean {
+    const k = this.hashKey(v);
+    if (!s.map.delete(k)) return false;
+    s.table?.discard(k as string);
+    return true;
+  }
+
+  /** A new set with another's elements, as CPython's set_merge copies them (same table order). */
+  setCopy(src: PySet, frozen = src.frozen): PySet {
+    const out = new PySet(frozen);
+    this.setUpdate(out, src);
+    return out;
+  }
+
+  /** set.update(iterable): a set merges table to table; anything else adds element by element. */
+  setUpdate(s: PySet, src: PyValue): void {
+    if (src instanceof PySet) {
+      if (s.table && src.table) {
+        s.table.merge(src.table, (k) => s.map.has(k));
+        for (const [k, v] of src.map) if (!s.map.has(k)) s.map.set(k, v);
+        return;
+      }
+      for (const v of this.setValues(src)) this.setAdd(s, v);
+      return;
+    }
+    for (const v of this.interp.toArray(src)) this.setAdd(s, v);
   }
 
   copyDict(d: PyDict): PyDict {
@@ -585,16 +628,44 @@ export class Builtins {
     throw this.err('TypeError', `'${this.interp.typeName(src)}' object is not a mapping`);
   }
 
+  /** set_difference_update_internal: discard other's elements, then resize away dummies past a quarter. */
+  private setDifferenceUpdate(s: PySet, other: PySet): void {
+    const src = other.map.size >> 3 > s.map.size ? this.setOp('intersection', s, other) : other;
+    for (const v of this.setValues(src)) this.setDiscard(s, v);
+    const t = s.table;
+    if (t && t.fill - t.used > Math.floor(t.mask / 4)) t.resize(t.used > 50000 ? t.used * 2 : t.used * 4);
+  }
+
+  /** Set algebra in CPython's order of operations, so the result's table (and printing order) matches. */
   private setOp(op: 'union' | 'intersection' | 'difference' | 'symmetric_difference', a: PySet, b: PySet): PySet {
-    const out = new PySet(a.frozen);
-    if (op === 'union') { for (const [k, v] of a.map) out.map.set(k, v); for (const [k, v] of b.map) if (!out.map.has(k)) out.map.set(k, v); }
-    if (op === 'intersection') for (const [k, v] of a.map) { if (b.map.has(k)) out.map.set(k, v); }
-    if (op === 'difference') for (const [k, v] of a.map) { if (!b.map.has(k)) out.map.set(k, v); }
-    if (op === 'symmetric_difference') {
-      for (const [k, v] of a.map) if (!b.map.has(k)) out.map.set(k, v);
-      for (const [k, v] of b.map) if (!a.map.has(k)) out.map.set(k, v);
+    switch (op) {
+      case 'union': {
+        const out = this.setCopy(a);
+        this.setUpdate(out, b);
+        return out;
+      }
+      case 'intersection': {
+        const out = new PySet(a.frozen);
+        const [big, small] = b.map.size > a.map.size ? [b, a] : [a, b];
+        for (const v of this.setValues(small)) if (big.map.has(this.hashKey(v))) this.setAdd(out, v);
+        return out;
+      }
+      case 'difference': {
+        if ((a.map.size >> 2) > b.map.size) {
+          const out = this.setCopy(a);
+          this.setDifferenceUpdate(out, b);
+          return out;
+        }
+        const out = new PySet(a.frozen);
+        for (const v of this.setValues(a)) if (!b.map.has(this.hashKey(v))) this.setAdd(out, v);
+        return out;
+      }
+      case 'symmetric_difference': {
+        const out = this.setCopy(b, a.frozen);
+        for (const v of this.setValues(a)) if (!this.setDiscard(out, v)) this.setAdd(out, v);
+        return out;
+      }
     }
-    return out;
   }
 
   // ------------------------------------------------------------------ items
@@ -1222,24 +1293,27 @@ export class Builtins {
     // ---- set
     const ST = (v: PyValue): PySet => v as PySet;
     this.method('set', 'add', (s, [x]) => { this.setAdd(ST(s), x); return null; });
-    this.method('set', 'remove', (s, [x]) => { if (!ST(s).map.delete(this.hashKey(x))) { const r = this.err('KeyError'); r.exc.args = [x]; throw r; } return null; });
-    this.method('set', 'discard', (s, [x]) => { ST(s).map.delete(this.hashKey(x)); return null; });
+    this.method('set', 'remove', (s, [x]) => { if (!this.setDiscard(ST(s), x)) { const r = this.err('KeyError'); r.exc.args = [x]; throw r; } return null; });
+    this.method('set', 'discard', (s, [x]) => { this.setDiscard(ST(s), x); return null; });
     this.method('set', 'pop', (s) => {
       const set = ST(s);
-      const first = this.setValues(set)[0];
       if (!set.map.size) throw this.err('KeyError', 'pop from an empty set');
-      set.map.delete(this.hashKey(first));
-      return first;
+      const key = set.table ? set.table.pop() as string : set.map.keys().next().value as string | object;
+      const v = set.map.get(key) as PyValue;
+      set.map.delete(key);
+      return v;
     });
-    this.method('set', 'clear', (s) => { ST(s).map.clear(); return null; });
-    this.method('set', 'update', (s, args) => { for (const a of args) for (const x of I.toArray(a)) this.setAdd(ST(s), x); return null; });
-    this.method('set', 'copy', (s) => { const out = new PySet(); for (const [k, v] of ST(s).map) out.map.set(k, v); return out; });
+    this.method('set', 'clear', (s) => { ST(s).map.clear(); ST(s).table = new SetTable(); return null; });
+    this.method('set', 'update', (s, args) => { for (const a of args) this.setUpdate(ST(s), a); return null; });
+    this.method('set', 'difference_update', (s, args) => { for (const a of args) this.setDifferenceUpdate(ST(s), this.toSet(a)); return null; });
+    this.method('set', 'intersection_update', (s, args) => { for (const a of args) this.inplaceOp('&', s, this.toSet(a)); return null; });
+    this.method('set', 'symmetric_difference_update', (s, [a]) => { this.inplaceOp('^', s, this.toSet(a)); return null; });
+    this.method('set', 'copy', (s) => this.setCopy(ST(s)));
     for (const op of ['union', 'intersection', 'difference', 'symmetric_difference'] as const) {
       const f = (s: PyValue, args: PyValue[]): PyValue => {
         let acc = ST(s);
         for (const a of args) acc = this.setOp(op, acc, this.toSet(a));
-        if (!args.length) { const out = new PySet(acc.frozen); for (const [k, v] of acc.map) out.map.set(k, v); return out; }
-        return acc;
+        return args.length ? acc : this.setCopy(acc);
       };
       this.method('set', op, f);
       this.method('frozenset', op, f);
@@ -1310,14 +1384,14 @@ export class Builtins {
 
   /** A set's elements in the order CPython would iterate them. */
   setValues(s: PySet): PyValue[] {
-    const values = [...s.map.values()];
-    return cpythonSetOrder(values) ?? values;
+    if (!s.table) return [...s.map.values()];
+    return s.table.keys().map((k) => s.map.get(k) as PyValue);
   }
 
   toSet(v: PyValue): PySet {
     if (v instanceof PySet) return v;
     const s = new PySet();
-    for (const x of this.interp.toArray(v)) this.setAdd(s, x);
+    this.setUpdate(s, v);
     return s;
   }
 
@@ -1452,8 +1526,8 @@ export class Builtins {
     ctor('str', ([x]) => (x === undefined ? '' : I.str(x)));
     ctor('list', ([x]) => new PyList(x === undefined ? [] : I.toArray(x)));
     ctor('tuple', ([x]) => (x instanceof PyTuple ? x : new PyTuple(x === undefined ? [] : I.toArray(x))));
-    ctor('set', ([x]) => { const s = new PySet(); if (x !== undefined) for (const v of I.toArray(x)) this.setAdd(s, v); return s; });
-    ctor('frozenset', ([x]) => { const s = new PySet(true); if (x !== undefined) for (const v of I.toArray(x)) this.setAdd(s, v); return s; });
+    ctor('set', ([x]) => { const s = new PySet(); if (x !== undefined) this.setUpdate(s, x); return s; });
+    ctor('frozenset', ([x]) => { const s = new PySet(true); if (x !== undefined) this.setUpdate(s, x); return s; });
     ctor('dict', (args, kw) => {
       const d = new PyDict();
       (this.cls('dict').dict.get('update') as PyBuiltin).fn([d, ...args], kw);
@@ -1963,88 +2037,3 @@ function pySplit(s: string, sep: string | null, maxsplit: number): string[] {
   return out;
 }
 
-// ------------------------------------------------------------------ CPython's set iteration order
-
-const HASH_BITS = 61n;
-const HASH_MODULUS = (1n << HASH_BITS) - 1n;
-const U64 = (1n << 64n) - 1n;
-
-/** hash() of an int, float or bool, as CPython computes it (Objects/longobject.c, Python/pyhash.c). */
-export function numericHash(v: bigint | number | boolean): bigint | null {
-  if (typeof v === 'boolean') return v ? 1n : 0n;
-  if (typeof v === 'bigint') {
-    const a = v < 0n ? -v : v;
-    let h = a % HASH_MODULUS;
-    if (v < 0n) h = -h;
-    return h === -1n ? -2n : h;
-  }
-  if (Number.isNaN(v)) return null;
-  if (!Number.isFinite(v)) return v > 0 ? 314159n : -314159n;
-  if (Number.isInteger(v)) return numericHash(BigInt(v));
-  // _Py_HashDouble
-  let e = 0;
-  let m = Math.abs(v);
-  while (m >= 1) { m /= 2; e++; }
-  while (m < 0.5) { m *= 2; e--; }
-  const sign = v < 0 ? -1n : 1n;
-  let x = 0n;
-  while (m) {
-    x = ((x << 28n) & HASH_MODULUS) | (x >> (HASH_BITS - 28n));
-    m *= 268435456.0;
-    e -= 28;
-    const y = Math.trunc(m);
-    m -= y;
-    x += BigInt(y);
-    if (x >= HASH_MODULUS) x -= HASH_MODULUS;
-  }
-  const ee = BigInt(e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61));
-  x = ((x << ee) & HASH_MODULUS) | (x >> (HASH_BITS - ee));
-  x *= sign;
-  return x === -1n ? -2n : x;
-}
-
-/**
- * The order in which CPython iterates a set of numbers: their slots in its open-addressing table
- * (Objects/setobject.c: linear probes of 9, perturbation, growth ×4 at 60% fill). Other element
- * types (strings are hash-randomised in CPython) keep insertion order; returns null then.
- */
-export function cpythonSetOrder(values: PyValue[]): PyValue[] | null {
-  const hashes: bigint[] = [];
-  for (const v of values) {
-    if (typeof v !== 'bigint' && typeof v !== 'number' && typeof v !== 'boolean') return null;
-    const h = numericHash(v);
-    if (h === null) return null;
-    hashes.push(h);
-  }
-  let mask = 7;
-  let table: (number | undefined)[] = new Array(8);
-  let fill = 0;
-  const insert = (tbl: (number | undefined)[], m: number, idx: number): void => {
-    const hash = hashes[idx] & U64;
-    let perturb = hash;
-    let i = Number(hash & BigInt(m));
-    for (;;) {
-      if (tbl[i] === undefined) { tbl[i] = idx; return; }
-      if (i + 9 <= m) {
-        for (let j = 1; j <= 9; j++) if (tbl[i + j] === undefined) { tbl[i + j] = idx; return; }
-      }
-      perturb >>= 5n;
-      i = Number((BigInt(i) * 5n + 1n + perturb) & BigInt(m));
-    }
-  };
-  for (let idx = 0; idx < values.length; idx++) {
-    insert(table, mask, idx);
-    fill++;
-    if (fill * 5 >= mask * 3) {
-      const used = fill;
-      let size = 8;
-      const minused = used > 50000 ? used * 2 : used * 4;
-      while (size <= minused) size <<= 1;
-      const old = table;
-      table = new Array(size);
-      mask = size - 1;
-      for (const e of old) if (e !== undefined) insert(table, mask, e);
-    }
-  }
-  return table.filter((e): e is number => e !== undefined).map((i) => values[i]);
-}

@@ -3,6 +3,7 @@
 //   everything else is an object below (NumPy arrays are NDArray, see numpy/).
 
 import type { FunctionInfo, Span } from './ast';
+import { SetTable } from './settable';
 
 export type PyValue = null | boolean | bigint | number | string | object;
 
@@ -153,6 +154,8 @@ export class PyDict {
 
 export class PySet {
   readonly map = new Map<string | object, PyValue>();
+  /** CPython's table for a set of numbers, giving its iteration order; null once it holds anything else. */
+  table: SetTable | null = new SetTable();
   constructor(public frozen = false) {}
 }
 

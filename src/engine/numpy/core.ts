@@ -517,6 +517,8 @@ export class NDArray {
   readonly data: Float64Array;
   readonly base: NDArray | null;
   private readonly _size: number;
+  /** cached C-contiguity: 0 unknown, 1 yes, 2 no (shape and strides never change) */
+  private _cc = 0;
 
   constructor(
     data: Float64Array,
@@ -633,19 +635,26 @@ export class NDArray {
   }
 
   isCContiguous(): boolean {
-    if (this._size === 0) return true;
-    let expected = 1;
-    for (let d = this.shape.length - 1; d >= 0; d--) {
-      const n = this.shape[d];
-      if (n !== 1 && this.strides[d] !== expected) return false;
-      expected *= n;
+    if (this._cc !== 0) return this._cc === 1;
+    let cc = true;
+    if (this._size !== 0) {
+      let expected = 1;
+      for (let d = this.shape.length - 1; d >= 0; d--) {
+        const n = this.shape[d];
+        if (n !== 1 && this.strides[d] !== expected) {
+          cc = false;
+          break;
+        }
+        expected *= n;
+      }
     }
-    return true;
+    this._cc = cc ? 1 : 2;
+    return cc;
   }
 
   /** C-order copy of the elements. */
   toFlat(): Float64Array {
-    const out = new Float64Array(this._size);
+    const out = allocData(this._size, this.shape, this.dtype);
     if (this._size === 0) return out;
     if (this.isCContiguous()) {
       out.set(this.data.subarray(this.offset, this.offset + this._size));
@@ -703,7 +712,6 @@ export class NDArray {
   }
 
   private toFlatGuarded(): Float64Array {
-    maxElementsGuard(this._size);
     return this.toFlat();
   }
 
@@ -716,9 +724,17 @@ export class NDArray {
     let invalid = false;
     const n = flat.length;
     switch (dtype) {
-      case 'float32':
-        for (let i = 0; i < n; i++) flat[i] = Math.fround(flat[i]);
+      case 'float32': {
+        let overflow = false;
+        for (let i = 0; i < n; i++) {
+          const v = flat[i];
+          const r = Math.fround(v);
+          if (r - r !== 0 && v - v === 0) overflow = true;
+          flat[i] = r;
+        }
+        if (overflow && warn) warn('RuntimeWarning', 'overflow encountered in cast');
         break;
+      }
       case 'int64':
         for (let i = 0; i < n; i++) {
           const v = flat[i];
@@ -863,7 +879,7 @@ export class NDArray {
     }
     const b = s.broadcastTo(this.shape);
     // Read everything first: src may overlap this array.
-    const vals = new Float64Array(this._size);
+    const vals = allocData(this._size, this.shape, this.dtype);
     gather(b.data, b.offset, b.shape, b.strides, vals, 0);
     if (src.dtype !== this.dtype) {
       let invalid = false;
@@ -922,11 +938,11 @@ export class NDArray {
     let vals: Float64Array;
     if (typeof value === 'number') {
       const c = this.scalarForSet(value, warn);
-      vals = new Float64Array(n).fill(c);
+      vals = allocData(n, plan.shape, this.dtype).fill(c);
     } else {
       if (plan.singleBool && value.ndim > 1) {
         throw new NumpyError(
-          'ValueError',
+          'TypeError',
           `NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has ${value.ndim} dimensions`,
         );
       }
@@ -1203,7 +1219,7 @@ export class NDArray {
       );
     }
     const nb = shapeSize(bshape);
-    const advOff = new Float64Array(nb);
+    const advOff = allocData(nb, bshape);
     for (const a of adv) {
       const st = view.strides[a.viewDim];
       if (a.values.length === 0) continue;

@@ -30,17 +30,8 @@ function gemm(
   co: number,
 ): void {
   if (dtype === 'float64' || dtype === 'int64') {
-    if (bs1 === 1) {
-      for (let i = 0; i < M; i++) {
-        const crow = co + i * N;
-        let ap = ao + i * as0;
-        for (let k = 0; k < K; k++, ap += as1) {
-          const aik = a[ap];
-          const brow = bo + k * bs0;
-          for (let j = 0; j < N; j++) c[crow + j] += aik * b[brow + j];
-        }
-      }
-    } else {
+    if (bs1 === 1) gemmF64(M, N, K, a, ao, as0, as1, b, bo, bs0, c, co);
+    else {
       for (let i = 0; i < M; i++) {
         const crow = co + i * N;
         let ap = ao + i * as0;
@@ -81,6 +72,125 @@ function gemm(
       if (a[ap] === 0) continue;
       let bp = bo + k * bs0;
       for (let j = 0; j < N; j++, bp += bs1) if (b[bp] !== 0) c[crow + j] = 1;
+    }
+  }
+}
+
+/**
+ * float64 C[M,N] = A·B for B with contiguous rows, register-blocked 3x4: every output element
+ * is still one accumulator that adds a[i,k]*b[k,j] for k = 0, 1, ... in order (like netlib's
+ * dgemm), so the blocking changes speed, not results.
+ */
+function gemmF64(
+  M: number,
+  N: number,
+  K: number,
+  a: Float64Array,
+  ao: number,
+  as0: number,
+  as1: number,
+  b: Float64Array,
+  bo: number,
+  bs0: number,
+  c: Float64Array,
+  co: number,
+): void {
+  let i = 0;
+  for (; i + 3 <= M; i += 3) {
+    const p0 = ao + i * as0;
+    const p1 = p0 + as0;
+    const p2 = p1 + as0;
+    const o0 = co + i * N;
+    let j = 0;
+    for (; j + 4 <= N; j += 4) {
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0; // prettier-ignore
+      let s10 = 0, s11 = 0, s12 = 0, s13 = 0; // prettier-ignore
+      let s20 = 0, s21 = 0, s22 = 0, s23 = 0; // prettier-ignore
+      let bp = bo + j;
+      let q = 0;
+      for (let k = 0; k < K; k++, bp += bs0, q += as1) {
+        const b0 = b[bp];
+        const b1 = b[bp + 1];
+        const b2 = b[bp + 2];
+        const b3 = b[bp + 3];
+        const x0 = a[p0 + q];
+        const x1 = a[p1 + q];
+        const x2 = a[p2 + q];
+        s00 += x0 * b0;
+        s01 += x0 * b1;
+        s02 += x0 * b2;
+        s03 += x0 * b3;
+        s10 += x1 * b0;
+        s11 += x1 * b1;
+        s12 += x1 * b2;
+        s13 += x1 * b3;
+        s20 += x2 * b0;
+        s21 += x2 * b1;
+        s22 += x2 * b2;
+        s23 += x2 * b3;
+      }
+      let o = o0 + j;
+      c[o] = s00;
+      c[o + 1] = s01;
+      c[o + 2] = s02;
+      c[o + 3] = s03;
+      o += N;
+      c[o] = s10;
+      c[o + 1] = s11;
+      c[o + 2] = s12;
+      c[o + 3] = s13;
+      o += N;
+      c[o] = s20;
+      c[o + 1] = s21;
+      c[o + 2] = s22;
+      c[o + 3] = s23;
+    }
+    for (; j < N; j++) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let bp = bo + j;
+      let q = 0;
+      for (let k = 0; k < K; k++, bp += bs0, q += as1) {
+        const bv = b[bp];
+        s0 += a[p0 + q] * bv;
+        s1 += a[p1 + q] * bv;
+        s2 += a[p2 + q] * bv;
+      }
+      c[o0 + j] = s0;
+      c[o0 + N + j] = s1;
+      c[o0 + 2 * N + j] = s2;
+    }
+  }
+  for (; i < M; i++) {
+    const p0 = ao + i * as0;
+    const o0 = co + i * N;
+    let j = 0;
+    for (; j + 4 <= N; j += 4) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let bp = bo + j;
+      let ap = p0;
+      for (let k = 0; k < K; k++, bp += bs0, ap += as1) {
+        const x = a[ap];
+        s0 += x * b[bp];
+        s1 += x * b[bp + 1];
+        s2 += x * b[bp + 2];
+        s3 += x * b[bp + 3];
+      }
+      c[o0 + j] = s0;
+      c[o0 + j + 1] = s1;
+      c[o0 + j + 2] = s2;
+      c[o0 + j + 3] = s3;
+    }
+    for (; j < N; j++) {
+      let s = 0;
+      let bp = bo + j;
+      let ap = p0;
+      for (let k = 0; k < K; k++, bp += bs0, ap += as1) s += a[ap] * b[bp];
+      c[o0 + j] = s;
     }
   }
 }

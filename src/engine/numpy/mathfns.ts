@@ -1,9 +1,12 @@
-// Scalar float64 math kernels matching NumPy 1.24's ufunc loops on x86-64 with AVX512_SKX.
+// The float math kernels the ufuncs use, bit-exact with NumPy 1.24.2 on the reference machine
+// (AVX512_SKX: SVML for float64 exp/log, NumPy's own SIMD kernels for float32 exp/log and for
+// tanh). The ports live in ./simdmath; this module is the single place ufuncs.ts takes them from.
 
-export function npExp(x: number): number {
-  return Math.exp(x);
-}
-
-export function npLog(x: number): number {
-  return Math.log(x);
-}
+export {
+  npExp64 as npExp,
+  npLog64 as npLog,
+  npTanh64 as npTanh,
+  npExp32,
+  npLog32,
+  npTanh32,
+} from './simdmath';

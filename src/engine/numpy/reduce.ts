@@ -133,8 +133,9 @@ function plan(a: NDArray, flags: boolean[]): Plan {
   const keepShape = a.shape.map((n, i) => (flags[i] ? 1 : n));
   let count = 1;
   for (let i = 0; i < nd; i++) if (flags[i]) count *= a.shape[i];
-  const perm = bestAxisOrder(a.shape, [a.strides]).filter((ax) => a.shape[ax] !== 1);
-  const outStrides = stridesForOrder(keepShape, bestAxisOrder(a.shape, [a.strides]));
+  const order = a.isCContiguous() ? a.shape.map((_, i) => i) : bestAxisOrder(a.shape, [a.strides]);
+  const perm = order.filter((ax) => a.shape[ax] !== 1);
+  const outStrides = stridesForOrder(keepShape, order);
   // split off the trailing reduced axes
   let split = perm.length;
   while (split > 0 && flags[perm[split - 1]]) split--;
@@ -188,6 +189,35 @@ function plan(a: NDArray, flags: boolean[]): Plan {
   };
 }
 
+/** One block (the reduced inner dims of one output element), fed in chunks of BUFSIZE. */
+function runBlock(
+  k: Kind,
+  d: Float64Array,
+  ii: number,
+  bs: number,
+  bn: number,
+  table: Float64Array | null,
+  buf: Float64Array | null,
+  out: Float64Array,
+  oi: number,
+): void {
+  let src = d;
+  let off = ii;
+  let s = bs;
+  if (buf !== null && table !== null) {
+    for (let i = 0; i < bn; i++) buf[i] = d[ii + table[i]];
+    src = buf;
+    off = 0;
+    s = 1;
+  }
+  let acc = out[oi];
+  for (let c = 0; c < bn; c += BUFSIZE) {
+    const len = bn - c < BUFSIZE ? bn - c : BUFSIZE;
+    acc = reduceRun(k, acc, src, off + c * s, len, s);
+  }
+  out[oi] = acc;
+}
+
 /** Runs a reduction of kind `k` with NumPy's iteration; out must hold the initial values. */
 function runReduce(k: Kind, a: NDArray, p: Plan, out: Float64Array): void {
   const { dims, inStrides: ist, outLoopStrides: ost } = p;
@@ -200,26 +230,9 @@ function runReduce(k: Kind, a: NDArray, p: Plan, out: Float64Array): void {
   const bn = p.blockSize;
   const bs = single ? p.blockStrides[0] : 1;
   const table = hasBlock && !single ? offsetTable(p.blockShape, p.blockStrides) : null;
-  const buf = table !== null ? new Float64Array(bn) : null;
-  const runBlock = (ii: number, oi: number): void => {
-    let src = d;
-    let off = ii;
-    let s = bs;
-    if (buf !== null && table !== null) {
-      for (let i = 0; i < bn; i++) buf[i] = d[ii + table[i]];
-      src = buf;
-      off = 0;
-      s = 1;
-    }
-    let acc = out[oi];
-    for (let c = 0; c < bn; c += BUFSIZE) {
-      const len = bn - c < BUFSIZE ? bn - c : BUFSIZE;
-      acc = reduceRun(k, acc, src, off + c * s, len, s);
-    }
-    out[oi] = acc;
-  };
+  const buf = table !== null ? allocData(bn) : null;
   if (nd === 0) {
-    if (hasBlock) runBlock(a.offset, 0);
+    if (hasBlock) runBlock(k, d, a.offset, bs, bn, table, buf, out, 0);
     else out[0] = combine(k, out[0], d[a.offset]);
     return;
   }
@@ -230,7 +243,7 @@ function runReduce(k: Kind, a: NDArray, p: Plan, out: Float64Array): void {
     let oi = 0;
     const outer = a.size / bn;
     for (let r = 0; r < outer; r++) {
-      runBlock(ii, oi);
+      runBlock(k, d, ii, bs, bn, table, buf, out, oi);
       for (let q = nd - 1; q >= 0; q--) {
         idx[q]++;
         ii += ist[q];

@@ -450,4 +450,1351 @@ function expRare64(x: number): number {
   return q * fromWords(e << 20, 0);
 }
 
+// ---------------------------------------------------------------------------------
+// float64 log: SVML __svml_log8 (svml_z0_log_d_la.s)
+// ---------------------------------------------------------------------------------
+
+// The reduction uses DblRcp = vrndscalepd(vrcp14pd(m), 5 fractional bits, to nearest)
+// for the mantissa m in [1, 2). vrcp14pd is only specified to 2^-14 relative error,
+// so where DblRcp steps from k/32 to (k-1)/32 depends on the CPU. Measured on the
+// reference CPU (binary search of the 16 steps, each checked 2*10^6 ulps either side,
+// then 10^8 random mantissas): DblRcp = (32 - #{breakpoints <= m}) / 32. Every
+// breakpoint has a zero low word, so comparing high words is enough.
+const RCP32_BREAKS_HI = new Uint32Array([
+  0x3ff040f0, 0x3ff0c970, 0x3ff15b40, 0x3ff1f700, 0x3ff29e60, 0x3ff35230, 0x3ff41430, 0x3ff4e5f0,
+  0x3ff5c990, 0x3ff6c150, 0x3ff7d070, 0x3ff8f9c0, 0x3ffa41a0, 0x3ffbad00, 0x3ffd41c0, 0x3fff0800,
+]);
+// For each of the 256 buckets of the top 8 mantissa bits: the breakpoints below it
+// (count), and the one breakpoint inside it if any (0xffffffff if none).
+const RCP32_BUCKET_COUNT = new Uint8Array(256);
+const RCP32_BUCKET_BREAK = new Uint32Array(256);
+for (let b = 0; b < 256; b++) {
+  const start = 0x3ff00000 + (b << 12);
+  let count = 0;
+  let inside = 0xffffffff;
+  for (let i = 0; i < 16; i++) {
+    const bp = RCP32_BREAKS_HI[i];
+    if (bp <= start) count++;
+    else if (bp < start + 0x1000) inside = bp;
+  }
+  RCP32_BUCKET_COUNT[b] = count;
+  RCP32_BUCKET_BREAK[b] = inside;
+}
+
+/** 32 * DblRcp for a mantissa with high word mhi (0x3ff00000 <= mhi < 0x40000000). */
+function rcp32(mhi: number): number {
+  const b = (mhi >>> 12) & 0xff;
+  return 32 - RCP32_BUCKET_COUNT[b] - (mhi >= RCP32_BUCKET_BREAK[b] ? 1 : 0);
+}
+
+// __svml_dlog_data_internal_avx512: -log(Rcp) for Rcp = (16 + i)/32 (i >= 8) or
+// -log(2*Rcp) (i < 8), indexed by the top 4 mantissa bits of Rcp.
+const LOG_T16 = hexF64(
+  '0000000000000000bfaf0a30c01162a6bfbe27076e2af2e6bfc5ff3070a793d4bfcc8ff7c79a9a22bfd1675cababa60e' +
+  'bfd4618bc21c5ec2bfd739d7f6bbd0073fd269621134db923fcf991c6cb3b3793fca93ed3c8ad9e33fc5bf406b543db2' +
+  '3fc1178e8227e47c3fb9335e5d5949893fb08598b59e3a073fa0415d89e74444');
+const LOG_C9 = hexD('3fbc81cd309d7c70');
+const LOG_C8 = hexD('bfc007357e93af62');
+const LOG_C7 = hexD('3fc249229cee81ef');
+const LOG_C6 = hexD('bfc55553fb28db06');
+const LOG_C5 = hexD('3fc9999999cc9f5c');
+const LOG_C4 = hexD('bfd00000000c05bd');
+const LOG_C3 = hexD('3fd5555555555466');
+const LOG_C2 = hexD('bfdfffffffffffc6');
+const LOG_LN2 = hexD('3fe62e42fefa39ef');
+const TWO64 = 18446744073709551616;
+
+/** np.log on float64 (SVML __svml_log8, one lane). */
+export function npLog64(x: number): number {
+  if (!(x > 0 && x < Infinity)) {
+    // Zeros, negatives and infinities go to the scalar callout; nan stays nan.
+    if (x === 0) return -Infinity;
+    if (x === Infinity) return x;
+    return NaN;
+  }
+  F64[0] = x;
+  let hi = U32[HI];
+  let e = (hi >>> 20) - 1023;
+  if (e === -1023) {
+    // vgetexppd / vgetmantpd normalize subnormals.
+    F64[0] = x * TWO64;
+    hi = U32[HI];
+    e = (hi >>> 20) - 1023 - 64;
+  }
+  const mhi = (hi & 0xfffff) | 0x3ff00000;
+  U32[HI] = mhi;
+  const m = F64[0];
+  const k = rcp32(mhi);
+  const rcp = k * 0.03125;
+  if (k < 24) e += 1; // DblRcp < 0.75
+  const t = LOG_T16[k & 15];
+  const r = fmaRN(rcp, m, -1); // R = DblRcp*m - 1
+  const p98 = fmaRN(LOG_C9, r, LOG_C8);
+  const p76 = fmaRN(LOG_C7, r, LOG_C6);
+  const p32 = fmaRN(LOG_C3, r, LOG_C2);
+  const r2 = r * r;
+  const p54 = fmaRN(LOG_C5, r, LOG_C4);
+  const r4 = r2 * r2;
+  const q1 = fmaRN(r2, p98, p76);
+  const q2 = fmaRN(r2, p54, p32);
+  let p = fmaRN(r4, q1, q2);
+  p = fmaRN(r2, p, r);
+  return fmaRN(e, LOG_LN2, t + p);
+}
+
+// ---------------------------------------------------------------------------------
+// tanh: NumPy's simd_tanh_f64 / simd_tanh_f32 (loops_hyperbolic.dispatch.c.src),
+// a universal-intrinsics port of SVML's tanh, built for AVX512_SKX
+// ---------------------------------------------------------------------------------
+
+// lut16x18: row 0 = b, rows 1..17 = c0..c16, 16 subintervals each.
+const TANH64_LUT = hexF64(
+  '00000000000000003fcc0000000000003fd40000000000003fdc0000000000003fe40000000000003fec000000000000' +
+  '3ff40000000000003ffc0000000000004004000000000000400c0000000000004014000000000000401c000000000000' +
+  '4024000000000000402c0000000000004034000000000000000000000000000000000000000000003fcb8fd0416a7c92' +
+  '3fd35f98a0ea650e3fda5729ee4880373fe1bf47eabb8f953fe686650b8c20153feb2523bb6b2dee3fee1fbf97e33527' +
+  '3fef9258260a71c23feff112c63a90773fefff419668df113feffffc832750f23feffffffdc96f353fefffffffffcf58' +
+  '3ff00000000000003ff00000000000003ff00000000000003fee842ca3f085323fed11574af58f1b3fea945b9c24e4f9' +
+  '3fe6284c3374f8153fe02500a09f8d6e3fd1f25131e3a8c03fbd22ca1c24a1393f9b3afe1fba5c763f6dd37d19b22b21' +
+  '3f27ccec13a9ef963ecbe6c3f33250ae3e41b4865394f75f3d8853f01bda5f283c73953c0197ef580000000000000000' +
+  'bbf0b3ea3fdfaa19bfca48aaeb53bc21bfd19921f4329916bfd5e0f09bef8011bfd893b59c35c882bfd6ba7cb7576538' +
+  'bfce7291743d7555bfbb6d85a01efb80bf9addae58c7141abf6dc59376c7aa19bf27cc5e74677410becbe6c0e8b4cc87' +
+  'be41b486526b0565bd8853f01bef63a4bc73955be519be310000000000000000bfd5555555555555bfd183afc292ba11' +
+  'bfcc1a4b039c9bfabfc16e1e6d8d0be6bf92426c751e48a23fb4f152b2bad1243fbbba40cbef72be3fb01ba038be6a3d' +
+  '3f916df44871efc83f63c6869dfc88703f1fb9aef915d8283ec299d1e27c6e113e379b5ddcca334c3d8037f57bc62c9a' +
+  '3c6a2d4b50a2cff70000000000000000bce6863ee44ed6363fc04dcd0476c75e3fc43d3449a80f083fc5c26f3699b7e7' +
+  '3fc1a686f6ab25333faf203c316ce730bf89c7a02788557cbf98157e26e0d541bf807b55c1c7d278bf53a18d5843190f' +
+  'bf0fb6bbc89b1a5bbeb299c9c684a963be279b5dd4fb3d01bd7037f57ae72aa6bc5a2ca2bba78e860000000000000000' +
+  '3fc1111111112ab53fb5c19efdfc08ad3fa74c98dc34fbacbf790d6a8eff0a77bfac3c021789a786bfae2196b7326859' +
+  'bf93a7a011ff8c2a3f6e4709c7e8430e3f67682afa6111513f3ef2ee77717cbf3ef95a4482f180b73e9dc2c27da3b603' +
+  '3e12e2afd9f7433e3d59f320348679ba3c44b61d9bbcc9400000000000000000bda1ea19ddddb3b4bfb0b8df995ce4df' +
+  'bfb2955cf41e8164bfaf9d05c309f7c6bf987d27ccff42913f8b2ca62572b0983f8f1cf6c7f5b00a3f60379811e43dd5' +
+  'bf4793826f78537ebf2405695e36240fbee0e08de39ce756be83d709ba5f714ebdf92e3fc5ee63e0bd414cc030f2110e' +
+  'bc2ba022e8d82a870000000000000000bfaba1ba1990520bbf96e37bba52f6fc3ecff7df184553993f97362834d33a4e' +
+  '3f9e7f8380184b453f869543e7c420d4bf7326bd4914222abf5fc15b0a9d98fa3f14cffcfa69fbb63f057e48e5b79d10' +
+  '3ec33b66d7d772643e66ac4e578b9b103ddcc74b8d3d5c423d23c589137f92b43c107f8e2c8707a10000000000000000' +
+  'be351ca7f096011f3f9eaaf3320c38513f9cf823fe761fc13f9022271754ff1fbf731fe77c9c60afbf84a6046865ec7d' +
+  'bf4ca3f1f2b9192b3f4c77dee0afd2273f04055bce68597abee2bf0cb4a71647bea31eaafe73efd5be46abb02c4368ed' +
+  'bdbcc749ca8079ddbd03c5883836b9d2bbf07a5416264aec00000000000000003f9664f94e6ac14ebf94d3343bae39dd' +
+  'bf7bc748e60df843bf8c89372b43ba85bf8129a092de747a3f60c85b4d5387463f5be9392199ec18bf2a0c68a4489f10' +
+  'bf00462601dc2faa3eb7b6a219dea9f43e80cbcc8d4c5c8a3e2425bb231a5e293d9992a4beac86623ce191ba5ed3fb67' +
+  '3bc892450bad44c40000000000000000bea8c4c1fd7852febfccce16b1046f13bf81a16f224bb7b6bf62cbf00406bc09' +
+  '3f75b29bb02cf69b3f607df0f9f90c17bf4b852a6e0758d5bf0078c63d1b84453eec12eadd55be7abe6fa600f593181b' +
+  'be5a3c935dce3f7dbe001c6d95e3ae96bd74755a00ea1fd3bcbc1c6c063bb7acbba3be9a4460fe000000000000000000' +
+  'bf822404577aa9dd403d8b07f7a82aa3bf9f44ab92fbab0a3fb2eac604473d6a3f45f87d903aaac8bf5e104671036300' +
+  '3f19bc98ddf0f3403f0d4304bc9246e8bed13c415f7b9d41be722b8d9720cdb03e322666d739bec03dd76a553d7e7918' +
+  '3d4de0fa59416a393c948716cf3681b43b873f9f2d2fda990000000000000000befdd99a221ed5734070593a3735bab4' +
+  'bfccab654e44835e3fd13ed80037dbacbf6045b9076cc4873f2085ee7e8ac1703f23524622610430beff12a6626911b4' +
+  '3eab9008bca408af3e634df71865f620be05bb1bcf83ca73bdaf2ac143fb6762bd23eae52a3dbf57bc6b5e3e9ca0955e' +
+  'bb5eca68e2c1ba2e00000000000000003f6e3be689423841c0d263511f5baac140169f73b15ebe5cc025c1dd41cd6cb5' +
+  'bf58fd89fe05e0d13f73f7af01d5af7abf1e40bdead17e6b3ee224cd6c4513e5be24b645e68eeaa3be4abfebfb72bc83' +
+  '3dd51c38f8695ed33d8313ac38c6832b3cf77879356266853c401ffc49c6bc29babf0b21acfa52ab0000000000000000' +
+  'bf2a1306713a4f3ac1045e509116b0664041fab9250984cec0458d090ec3de95bf74949d60113d633f7c9fd6200d0ade' +
+  '3f02cd40e0ad0a9fbe858ab8e019f311be792fa6323b7cf83e2df04d67876402bd95c72be95e4d2cbd55a89c30203106' +
+  'bccad6b3bb9eff65bc12705ccd3dd884ba8e0a4c47ae75f50000000000000000bf55d7e76dc5687141528c38809c90c7' +
+  'c076d57fb5190b024085f09f888f8ada3fa246332a2fcba5bfb29d851a896fcd3ed9065ae369b212beb8e1ba4c98a030' +
+  '3e6ffd0766ad4016be0c63c29f505f5bbd7fab216b9e0e493d2826b62056aa273ca313e31762f5233bea37aa21895319' +
+  '3ae5c7f1fd87149600000000000000003f35e67ab76a26e741848ee0627d8206c0a216d618b489ec40a5b89107c8af4f' +
+  '3fb69d8374520edabfbded519f981716bef02d288b5b33713eb290981209c1a6be567e924bf5ff6e3de3f7f7de6b0eb6' +
+  '3d69ed18bae3ebbcbcf7534c4f3dfa71bc730b73f1eaff20bbba2cff8135d462bab5a71b5f7d90350000000000000000');
+
+/** np.tanh on float64 (NumPy simd_tanh_f64, one lane). */
+export function npTanh64(x: number): number {
+  if (x !== x) return x;
+  F64[0] = x;
+  const hi = U32[HI] & 0x7ff80000; // high word of bits & 0x7ff8000000000000
+  if (hi > 0x7fe00000) return x < 0 ? -1 : 1; // |x| >= 1.5*2^1023 or inf
+  let d = hi - 0x3fc00000;
+  if (d < 0) d = 0;
+  else if (d > 0x780000) d = 0x780000;
+  const idx = d >>> 19;
+  const L = TANH64_LUT;
+  const y = Math.abs(x) - L[idx];
+  let r = fmaRN(L[17 * 16 + idx], y, L[16 * 16 + idx]);
+  for (let row = 15; row >= 1; row--) r = fmaRN(r, y, L[row * 16 + idx]);
+  // r is never negative; or-ing the sign bit in is a negation for x < 0 (or -0).
+  return x < 0 || (x === 0 && 1 / x < 0) ? -r : r;
+}
+
+// lut32x8: row 0 = b, rows 1..7 = c0..c6, 32 subintervals each (float32 bits).
+const TANH32_LUT = hexF32(
+  '000000003d7000003d9000003db000003dd000003df000003e1000003e3000003e5000003e7000003e9000003eb00000' +
+  '3ed000003ef000003f1000003f3000003f5000003f7000003f9000003fb000003fd000003ff000004010000040300000' +
+  '40500000407000004090000040b0000040d0000040f000004110000000000000000000003d6fb9c93d8fc35f3daf9169' +
+  '3dcf49ab3deee8493e0f0ee83e2e49843e4d2f8e3e6bb32e3e8c51cd3ea961633ec543f13edfd7353f0284383f18abf0' +
+  '3f2bc4803f3bec1c3f4f2e5b3f613c533f6ce37d3f743c4f3f7a5feb3f7dea853f7f3b3d3f7fb78c3f7fefd43f7ffdd0' +
+  '3f7fffb43f7ffff63f7fffff3f8000003f8000003f7f1f843f7ebd113f7e1e5f3f7d609f3f7c842d3f7b00e53f789580' +
+  '3f75b8ad3f726fd93f6cc59b3f63fb923f59ff973f4f11d73f3d75733f24f3603f0cbfe73eec1a693eb0a8013e6753a2' +
+  '3e132f1a3db7e7d33d3208453c84d3d43bc477b73b10d3da3a01601e388c1a3b3717b0da35a43bce338306c600000000' +
+  'b0343c7bbd6ee69dbd8f0da7bdae477dbdcd2a1fbdeba80dbe0c443bbe293cf3be44f282be5f3651be81c7c0be96d7ca' +
+  'bea7fb8ebeb50e9ebec12efebec4be92bebce070bead510ebe8ef7d6be4b8704be083237bdaf7449bd2e1ec4bc83bf06' +
+  'bbc3e0b5bb10aadcba0157dbb88c18f2b717b096b5a43baeb383012c00000000beaaaaa5beab0612bea7f01fbea4e120' +
+  'bea387b7bea15962be9d57f7be976b5abe90230dbe880dffbe7479b3be4c3d88be212482bdeb8cbabd5e78ad3c6b5e6e' +
+  '3d8391433dc21ee13de347af3dcbec963d99ef2d3d542ea13cdde7013c2cca673b81cb273ac073a139ac3032383a94d9' +
+  '36ca081d355abd4c332b3cb600000000b76dd6b9be1c276d3c1dcf2f3dc1a78d3d96f9853da2b61b3dc133973dd2f670' +
+  '3df48a0a3e06c5a83e1a3aba3e27c4053e2e78d03e2c3e443e1d30973df4a8f43da385083d31416a3b562657bcaeeac9' +
+  'bcce9419bcaaeac4bc49e7d0bba71dddbb003b0eba3f9a05b92c08a7b7ba9232b64a0b0fb4dac169b2ab78ac00000000' +
+  '3e0910e9437611434165ecdcc190f756c08c097dc02ba813bf7f6bda3f2b1dc03ece105d3f426a94badb0dc43da43b17' +
+  'bd51ab88bcaea23dbd3b6d8dbd6caaadbd795bedbd5fdddabd038f3bbc1cad633abb47663b95f10b3b8258733afaea66' +
+  '3a49f87839996bf3388f3e6c371bb0e335a8a5e634369b17322487b000000000bc0e2f66460bda1243d638efc3e11c3e' +
+  'c2baa4e9c249da2dc1859b8240dd5b574049464040c730a8bf0f160e3e30e76fbea81387bdb26a1cbd351e57bb4c01a0' +
+  '3c1d7bfb3c722cd13c973f1c3c33a31b3b862ef43a27b3d0ba3b5907ba0efc22b97f9f0fb8c8af50b7bdddfbb64f2950' +
+  'b4e085b1b3731dfab15a1f0400000000');
+
+/**
+ * fma on float32 values: a*b + c rounded once to float32. a*b is exact in double;
+ * the double sum can only mislead Math.fround when it lands exactly on a float32
+ * midpoint, which the sum's rounding error then decides.
+ */
+export function fma32(a: number, b: number, c: number): number {
+  const p = a * b;
+  const t = p + c;
+  const f = Math.fround(t);
+  if (f === t) return f;
+  const w = t - p;
+  const e = (p - (t - w)) + (c - w);
+  if (e === 0) return f;
+  const g = t + (t - f);
+  if (Math.fround(g) === g && (e > 0) === (t > f)) {
+    // t is the midpoint of f and g and the exact sum is beyond it, toward g.
+    return g;
+  }
+  return f;
+}
+
+/** np.tanh on float32 (NumPy simd_tanh_f32, one lane; x and the result are float32 values). */
+export function npTanh32(x: number): number {
+  if (x !== x) return x;
+  const bits = f32Bits(x);
+  const nd = bits & 0x7fe00000;
+  if (nd > 0x7f000000) return x < 0 ? -1 : 1;
+  let d = nd - 0x3d400000;
+  if (d < 0) d = 0;
+  else if (d > 0x3e00000) d = 0x3e00000;
+  const idx = d >>> 21;
+  const L = TANH32_LUT;
+  const y = Math.fround(Math.abs(x) - L[idx]);
+  let r = fma32(L[7 * 32 + idx], y, L[6 * 32 + idx]);
+  r = fma32(r, y, L[5 * 32 + idx]);
+  r = fma32(r, y, L[4 * 32 + idx]);
+  r = fma32(r, y, L[3 * 32 + idx]);
+  r = fma32(r, y, L[2 * 32 + idx]);
+  r = fma32(r, y, L[32 + idx]);
+  return bits >>> 31 ? -r : r;
+}
+
+// ---------------------------------------------------------------------------------
+// float32 exp and log: NumPy's simd_exp_FLOAT / simd_log_FLOAT, AVX512F build
+// (loops_exponent_log.dispatch.c.src). Every float32 operation is a double
+// operation rounded by Math.fround (exact for +, -, *, / of float32 values), fused
+// multiply-adds go through fma32.
+// ---------------------------------------------------------------------------------
+
+const EXPF_XMAX = 88.72283935546875;
+const EXPF_XMIN = -103.97208404541015625;
+const EXPF_C1 = Math.fround(-6.93145752e-1);
+const EXPF_C2 = Math.fround(-1.42860677e-6);
+const EXPF_P0 = Math.fround(9.999999999980870924916e-01);
+const EXPF_P1 = Math.fround(7.257664613233124478488e-01);
+const EXPF_P2 = Math.fround(2.473615434895520810817e-01);
+const EXPF_P3 = Math.fround(5.114512081637298353406e-02);
+const EXPF_P4 = Math.fround(6.757896990527504603057e-03);
+const EXPF_P5 = Math.fround(5.082762527590693718096e-04);
+const EXPF_Q0 = 1;
+const EXPF_Q1 = Math.fround(-2.742335390411667452936e-01);
+const EXPF_Q2 = Math.fround(2.159509375685829852307e-02);
+const F32_MAGIC = 12582912; // 0x1.8p23
+const F32_LOG2E = Math.fround(1.442695040888963407359924681001892137);
+
+/** np.exp on float32 (NumPy simd_exp_FLOAT, AVX512F; x and the result are float32 values). */
+export function npExp32(x: number): number {
+  if (x !== x) return x;
+  if (x >= EXPF_XMAX) return Infinity;
+  if (x <= EXPF_XMIN) return 0;
+  // x*log2e + magic: GCC contracts the intrinsics' multiply and add into one fma.
+  const q = Math.fround(fma32(x, F32_LOG2E, F32_MAGIC) - F32_MAGIC);
+  let r = fma32(q, EXPF_C1, x);
+  r = fma32(q, EXPF_C2, r);
+  r = fma32(q, 0, r);
+  let num = fma32(EXPF_P5, r, EXPF_P4);
+  num = fma32(num, r, EXPF_P3);
+  num = fma32(num, r, EXPF_P2);
+  num = fma32(num, r, EXPF_P1);
+  num = fma32(num, r, EXPF_P0);
+  let den = fma32(EXPF_Q2, r, EXPF_Q1);
+  den = fma32(den, r, EXPF_Q0);
+  const poly = Math.fround(num / den);
+  // vscalefps: poly * 2^q, one rounding to float32 (q is an integer in [-150, 128]).
+  return Math.fround(poly * POW2[q + 1074]);
+}
+
+const LOGF_P0 = 0;
+const LOGF_P1 = Math.fround(9.999999999999998702752e-01);
+const LOGF_P2 = Math.fround(2.112677543073053063722e+00);
+const LOGF_P3 = Math.fround(1.480000633576506585156e+00);
+const LOGF_P4 = Math.fround(3.808837741388407920751e-01);
+const LOGF_P5 = Math.fround(2.589979117907922693523e-02);
+const LOGF_Q0 = 1;
+const LOGF_Q1 = Math.fround(2.612677543073109236779e+00);
+const LOGF_Q2 = Math.fround(2.453006071784736363091e+00);
+const LOGF_Q3 = Math.fround(9.864942958519418960339e-01);
+const LOGF_Q4 = Math.fround(1.546476374983906719538e-01);
+const LOGF_Q5 = Math.fround(5.875095403124574342950e-03);
+const LOGF_LN2 = Math.fround(0.693147180559945309417232121458176568);
+const LOGF_SQRT1_2 = Math.fround(0.707106781186547524400844362104849039);
+
+/** np.log on float32 (NumPy simd_log_FLOAT, AVX512F; x and the result are float32 values). */
+export function npLog32(x: number): number {
+  if (!(x > 0 && x < Infinity)) {
+    if (x === 0) return -Infinity;
+    if (x === Infinity) return x;
+    return NaN;
+  }
+  // vgetexpps + 1 and vgetmantps to [0.5, 1): x = m * 2^e.
+  let bits = f32Bits(x);
+  let e = (bits >>> 23) - 126;
+  if (e === -126) {
+    // subnormal: normalize
+    bits = f32Bits(x * 16777216); // 2^24, exact
+    e = (bits >>> 23) - 126 - 24;
+  }
+  let m = f32FromBits((bits & 0x7fffff) | 0x3f000000);
+  if (m <= LOGF_SQRT1_2) {
+    m = m + m;
+    e -= 1;
+  }
+  m = Math.fround(m - 1);
+  let num = fma32(LOGF_P5, m, LOGF_P4);
+  num = fma32(num, m, LOGF_P3);
+  num = fma32(num, m, LOGF_P2);
+  num = fma32(num, m, LOGF_P1);
+  num = fma32(num, m, LOGF_P0);
+  let den = fma32(LOGF_Q5, m, LOGF_Q4);
+  den = fma32(den, m, LOGF_Q3);
+  den = fma32(den, m, LOGF_Q2);
+  den = fma32(den, m, LOGF_Q1);
+  den = fma32(den, m, LOGF_Q0);
+  const poly = Math.fround(num / den);
+  return fma32(e, LOGF_LN2, poly);
+}
+
+// ---------------------------------------------------------------------------------
+// float64 sin and cos: SVML __svml_sin8 / __svml_cos8 (svml_z0_sin_d_la.s,
+// svml_z0_cos_d_la.s). x = N*pi + R with a three-part pi, odd polynomial in R.
+// ---------------------------------------------------------------------------------
+
+const SC_INVPI = hexD('3fd45f306dc9c883');
+const SC_SHIFT = hexD('4338000000000000'); // 1.5*2^52
+const SC_PI1 = hexD('400921fb54442d18');
+const SC_PI2 = hexD('3ca1a62633145c06');
+const SC_PI3 = hexD('395c1cd129024e09');
+const SIN_C1 = hexD('bfc55555555554a8');
+const SIN_C2 = hexD('3f8111111110a573');
+const SIN_C3 = hexD('bf2a01a019a659dd');
+const SIN_C4 = hexD('3ec71de3806add1a');
+const SIN_C5 = hexD('be5ae6355aaa4a53');
+const SIN_C6 = hexD('3de60e6bee01d83e');
+const SIN_C7 = hexD('bd69f1517e9f65f0');
+
+/** np.sin on float64 (SVML __svml_sin8, one lane). */
+export function npSin64(x: number): number {
+  if (!(x <= 16777216 && x >= -16777216)) return sinCosLarge(x, false); // |x| > 2^24, inf, nan
+  if (x < 7.450580596923828e-9 && x > -7.450580596923828e-9) return x; // |x| < 2^-27: exactly what the kernel gives
+  const y = fmaRN(x, SC_INVPI, SC_SHIFT);
+  const odd = loWord(y) & 1;
+  const n = y - SC_SHIFT;
+  let r = fmaRN(-n, SC_PI1, x);
+  r = fmaRN(-n, SC_PI2, r);
+  const r2 = r * r;
+  r = fmaRN(-n, SC_PI3, r);
+  let p = fmaRN(SIN_C7, r2, SIN_C6);
+  const r3 = r * r2;
+  p = fmaRN(r2, p, SIN_C5);
+  p = fmaRN(r2, p, SIN_C4);
+  p = fmaRN(r2, p, SIN_C3);
+  p = fmaRN(r2, p, SIN_C2);
+  p = fmaRN(r2, p, SIN_C1);
+  p = fmaRN(r3, p, r);
+  return odd ? -p : p;
+}
+
+const COS_INVPI = hexD('3fd45f306dc9c883');
+const COS_2P52 = hexD('4330000000000000');
+const COS_2P52M = hexD('432fffffffffffff'); // 2^52 - 0.5
+const COS_LARGE = hexD('43300000007ffffe');
+const COS_TINY = hexD('3e40000000000000'); // 2^-27
+const COS_C1 = hexD('bfc55555555554a7');
+const COS_C2 = hexD('3f8111111110a4a8');
+const COS_C3 = hexD('bf2a01a019a5b87b');
+const COS_C4 = hexD('3ec71de38030fea0');
+const COS_C5 = hexD('be5ae63546002231');
+const COS_C6 = hexD('3de60e6857a2f220');
+const COS_C7 = hexD('bd69f0d60811aac8');
+
+/** np.cos on float64 (SVML __svml_cos8, one lane). */
+export function npCos64(x: number): number {
+  const ax = Math.abs(x);
+  // Y = 2^52 + floor(|x|/pi), the fma rounded toward zero.
+  const y = fmaRZ(ax, COS_INVPI, COS_2P52);
+  if (!(y <= COS_LARGE)) return sinCosLarge(x, true); // |x| > ~2.6e7, inf, nan
+  if (ax < COS_TINY) return 1;
+  const odd = loWord(y) & 1;
+  const nh = y - COS_2P52M; // N + 0.5
+  let r = fmaRN(nh, SC_PI1, -ax);
+  r = fmaRN(SC_PI2, nh, r);
+  const r2 = r * r;
+  r = fmaRN(SC_PI3, nh, r);
+  let p = fmaRN(COS_C7, r2, COS_C6);
+  p = fmaRN(r2, p, COS_C5);
+  p = fmaRN(r2, p, COS_C4);
+  p = fmaRN(r2, p, COS_C3);
+  const rs = odd ? -r : r;
+  p = fmaRN(r2, p, COS_C2);
+  const r3 = r2 * rs;
+  p = fmaRN(r2, p, COS_C1);
+  return fmaRN(r3, p, rs);
+}
+
+// Large arguments (|x| > 2^24 for sin, > ~2.6e7 for cos): the Payne-Hanek style
+// reduction of the kernels' long path. x/(2*pi) mod 1 comes from a 53 x 192-bit
+// integer product (with the kernel's exact truncation, in BigInt here), then
+// sin/cos(2*pi*j/512 + r) from a 512-entry table and short polynomials.
+
+// floor(2^1400 / (2*pi)): the kernels' 2048 x 192-bit table
+// (__svml_dsin_reduction_data_internal) holds, for the biased exponent E,
+// floor(2^(E - 883) / (2*pi)) mod 2^192.
+const INV2PI_HEX =
+  '28be60db9391054a7f09d5f47d4d377036d8a5664f10e4107f9458eaf7aef1586dc91b8e909374b801924bba827464873f87' +
+  '7ac72c4a69cfba208d7d4baed1213a671c09ad17df904e64758e60d4ce7d272117e2ef7e4a0ec7fe25fff7816603fbcbc462' +
+  'd6829b47db4d9fb3c9f2c26dd3d18fd9a797fa8b5d49eeb1faf97c5ecf41ce7de294a4ba9afed7ec47e357421580cc11bf1e' +
+  'daeafc33ef0826bd0d876a78e45857b986c219666157c5281a';
+let inv2pi: bigint | undefined;
+
+/** Little-endian base64 bytes to doubles. */
+function b64F64(s: string): Float64Array {
+  const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const rev = new Uint8Array(128);
+  for (let i = 0; i < 64; i++) rev[A.charCodeAt(i)] = i;
+  let n = (s.length * 3) >> 2;
+  if (s.endsWith('==')) n -= 2;
+  else if (s.endsWith('=')) n -= 1;
+  const bytes = new Uint8Array(n);
+  let j = 0;
+  for (let i = 0; i < s.length; i += 4) {
+    const v = (rev[s.charCodeAt(i)] << 18) | (rev[s.charCodeAt(i + 1)] << 12) |
+      (rev[s.charCodeAt(i + 2)] << 6) | rev[s.charCodeAt(i + 3)];
+    if (j < n) bytes[j++] = v >>> 16;
+    if (j < n) bytes[j++] = (v >>> 8) & 0xff;
+    if (j < n) bytes[j++] = v & 0xff;
+  }
+  const out = new Float64Array(n >> 3);
+  const dv = new DataView(bytes.buffer);
+  for (let i = 0; i < out.length; i++) out[i] = dv.getFloat64(8 * i, true);
+  return out;
+}
+
+// __svml_dsin_data_internal_ha / __svml_dcos_data_internal_ha: 512 entries of four
+// doubles each (decoded on first use).
+const SIN_HA_B64 =
+  'AAAAAAAAAAAAAAAAAADwPwAAAAAAAAAAAAAAAAAAAAARlaSNLL0TvwAAAAAAAPA/hMfe/NEhiT8AAACgjocpPCeal9n7vDO/AAAA' +
+  'AAAA8D9+ZqP3VSGZPwAAAABjHfu7i40iBEA0Rr8AAAAAAADwP81VlHVl2KI/AAAAQPaGJjw5BCUNObxTvwAAAAAAAPA/FNgN8WUf' +
+  'qT8AAAAAvRIpvH+lHOM01V6/AAAAAAAA8D/gIPh5bmWvPwAAAODr4SK868V3/lIyZr8AAAAAAADwP/YZzpIg1bI/AAAAoIigSbzm' +
+  '9qRCAzVuvwAAAAAAAPA/GaSaCtD2tT8AAADAIkBPvDFtbRcuuXO/AAAAAAAA8D8stCm8phe5PwAAAMAYJz68lsIsSQH1eL8AAAAA' +
+  'AADwP9XCnseFN7w/AAAA4J3zJLxcFjCPx81+vwAAAAAAAPA/DnOpVk5Wvz8AAABgBCdKPLcvipqjoYK/AAAAAAAA8D939drO8DnB' +
+  'PwAAAEBDI2W8WLrWPaAqhr8AAAAAAADwPzphjm4QyMI/AAAAoAAwUTxemb3NtgGKvwAAAAAAAPA/Wj4psXZVxD8AAABAooVSvLMV' +
+  'rWPBJo6/AAAAAAAA8D/GP4tEFOLFPwAAAGD/MWU8FPHbi8tMkb8AAAAAAADwPzG/UN7Zbcc/AAAA4O7VYTz7aRQBBq2TvwAAAAAA' +
+  'APA/C6ZpPLj4yD8AAACgGW1ivGYamp74M5a/AAAAAAAA8D9RBLAloILKPwAAAOAFeWi8505jc4rhmL8AAAAAAADwP2NPfmqCC8w/' +
+  'AAAAgEPxGrzJpDgRobWbvwAAAAAAAPA/EUNF5U+TzT8AAAAgkltnPBvluY0gsJ6/AAAAAAAA8D8bXyF7+RnPPwAAAODuLWS82sO4' +
+  'wXXooL8AAAAAAADwP679Nw64T9A/AAAAoM0SBLzMaXuJ8YuivwAAAAAAAPA/d/axYtIR0T8AAAAAwiR4PLxID3JzQqS/AAAAAAAA' +
+  '8D8+20w/RNPRPwAAAADUIGe8WiKdk+oLpr8AAAAAAADwPwaf1S4GlNI/AAAAoI3Sdbw07zJLReinvwAAAAAAAPA/UoHhwhBU0z8A' +
+  'AAAgAMtzvOHucTtx16m/AAAAAAAA8D8BZheUXBPUPwAAAEB8yXA8GehDTVvZq78AAAAAAADwP2rneELi0dQ/AAAAAHJBYjy0kZew' +
+  '7+2tvwAAAAAAAPA/3R+rdZqP1T8AAADAwP0evKsOku6MCrC/AAAAAAAA8D/GJz/dfUzWPwAAAEArDVE8He6ZSWInsb8AAAAAAADw' +
+  'P59F+jCFCNc/AAAA4BlLdLwq+zrubE2yvwAAAAAAAPA/58wdManD1z8AAAAA8qMZPM+Va4ahfLO/AAAAAAAA8D9jqa6m4n3YPwAA' +
+  'AMDtLGe8qsuwYfS0tL8AAAAAAADwP9eTvGMqN9k/AAAAgDGEZjwztpF1Wfa1vwAAAAAAAPA/iu2oQ3nv2T8AAAAggdpmPCBRDl7E' +
+  'QLe/AAAAAAAA8D/KP20ryKbaPwAAAGAQX328aMQZXiiUuL8AAAAAAADwP8Bc4QkQXds/AAAAwGKzZTweHRhgePC5vwAAAAAAAPA/' +
+  '5x4B2EkS3D8AAACgqhN4vFhwX/amVbu/AAAAAAAA8D9exDGZbsbcPwAAAEAOhVY8J2O8W6bDvL8AAAAAAADwP4njhlt3ed0/AAAA' +
+  'gOxQdTx5EvpzaDq+vwAAAAAAAPA/O/YGOF0r3j8AAAAAiQ1ePLhVbczeub+/AAAAAAAA8D/WeO9SGdzePwAAAMD30H28WqtBTv2g' +
+  'wL8AAAAAAADwP7qa+Nuki98/AAAAwB/sMry3vCljVmnBvwAAAAAAAPA/tz5Mh/wc4D8AAADgNUpzvApHmuvyNcK/AAAAAAAA8D/u' +
+  '/yKZh3PgPwAAAEABWoq8uqMqBMsGw78AAAAAAADwP4+JXU1wyeA/AAAAwNfTiLwC+Kuf1tvDvwAAAAAAAPA/I0sbVLMe4T8AAABg' +
+  'O/KOvL2reIcNtcS/AAAAAAAA8D9J295jTXPhPwAAAMDy7oe8dHnFW2eSxb8AAAAAAADwP8horjk7x+E/AAAAIN0lizx5FPST23PG' +
+  'vwAAAAAAAPA/WeszmXka4j8AAABgsaeDvPlh535hWce/AAAAAAAA8D/fEt1MBW3iPwAAACB02oW8r0FZQ/BCyL8AAAAAAADwP+rz' +
+  '+iXbvuI/AAAAwIFJUbz94jHgfjDJvwAAAAAAAPA/NXDh/PcP4z8AAAAgxvxuvPmi4CwEIsq/AAAAAAAA8D/zWQaxWGDjPwAAAKCz' +
+  '/IG8E3C22XYXy78AAAAAAADwP7lQICn6r+M/AAAA4CU+fjzMr0FwzRDMvwAAAAAAAPA/1FZFU9n+4z8AAABgFmmDPP2iq1P+Dc2/' +
+  'AAAAAAAA8D/WHQkl80zkPwAAACBqB2g8BUUXwf8Ozr8AAAAAAADwPzkJm5tEmuQ/AAAAYOF+grxJogHQxxPPvwAAAAAAAPA/6eXj' +
+  'u8rm5D8AAADgk8JjPMJdXI2z488/AAAAAAAA4D+WVaOSgjLlPwAAAIDrEnq8u76qiXzXzj8AAAAAAADgP6DsjDRpfeU/AAAAgCBX' +
+  'h7yFyQ18ncfNPwAAAAAAAOA/jAFlvnvH5T8AAACA6mmAPFn+v98gtMw/AAAAAAAA4D/fLB1VtxDmPwAAAECzUXK8uqKqUxGdyz8A' +
+  'AAAAAADgPz148CUZWeY/AAAA4GQ9jDwy7/yZeYLKPwAAAAAAAOA/zTt/Zp6g5j8AAAAANN2LvPbgwZdkZMk/AAAAAAAA4D+vqOpU' +
+  'ROfmPwAAAMADvI28e7N0VN1CyD8AAAAAAADgP5b/7zcILec/AAAAAO/UgDwxBpT57h3HPwAAAAAAAOA/YXIDX+dx5z8AAACAzs91' +
+  'PH+yM9Kk9cU/AAAAAAAA4D+vr2oi37XnPwAAAKA39XC8V1aNSgrKxD8AAAAAAADgP3EXV+Ps+Oc/AAAAwNjIibykl4/vKpvDPwAA' +
+  'AAAAAOA/bpf/Cw476D8AAADgIPR2vOMkbG4SacI/AAAAAAAA4D+/LroPQHzoPwAAAAC82oK8WHcklMwzwT8AAAAAAADgP0EXFWuA' +
+  'vOg/AAAAIOHFgryitiqayva/PwAAAAAAAOA/DZTvo8z76D8AAACAqd9mvMqFAknRf70/AAAAAAAA4D/7Y5JJIjrpPwAAAKAZ1IM8' +
+  'ls8yiMUCuz8AAAAAAADgP0LXx/R+d+k/AAAAoHlUgbyngQvnv3+4PwAAAAAAAOA/QYfzR+Cz6T8AAACA4g6DvFCf1y/Z9rU/AAAA' +
+  'AAAA4D+UrynvQ+/pPwAAAKD8HXs89ZboZiposz8AAAAAAADgP4InRqCnKeo/AAAAALsocbzGWp/JzNOwPwAAAAAAAOA/4voCGwlj' +
+  '6j8AAABAEZF+vIeM5pqzc6w/AAAAAAAA4D+joQ4pZpvqPwAAAOAw9jk8irTtPdY0pz8AAAAAAADgPxHVIZ680uo/AAAAAL5/hLwo' +
+  'srRBNeuhPwAAAAAAAOA/AAIVWAoJ6z8AAAAg2iaJvNQxsasJLpk/AAAAAAAA4D8SV/U+TT7rPwAAAKC4to68Zvu/SObhjD8AAAAA' +
+  'AADgPz5uGUWDcus/AAAAIJ/Gi7zZtj5Mh/xsPwAAAAAAAOA/0pA1Z6ql6z8AAAAgTuqHPIFR2QHJFn2/AAAAAAAA4D8qlW+swNfr' +
+  'PwAAACCnJYi8p3II0Wo+kr8AAAAAAADgP0lVcibECOw/AAAAwH8VWzxOnJB/LEqdvwAAAAAAAOA/sb2A8bI47D8AAABgseB2vLXj' +
+  'yCNFNKS/AAAAAAAA4D+bc4g0i2fsPwAAAMDKhm08D91xNovMqb8AAAAAAADgP/URNCFLlew/AAAAAHb7UrzLCPc/sW2vvwAAAAAA' +
+  'AOA/XPz88/DB7D8AAAAgYVd+PP+Meti/i7K/AAAAAAAA4D9zxzz0eu3sPwAAAKBre1682gBLUt9ktb8AAAAAAADgP9w1PnTnF+0/' +
+  'AAAAINoBUbzXSVzxGkK4vwAAAAAAAOA/OslN0TRB7T8AAACAUu+EvKOwDXFWI7u/AAAAAAAA4D+L5slzYWntPwAAAMBhjH68dVpF' +
+  'ZXUIvr8AAAAAAADgP0aNMs9rkO0/AAAAAOZXdDycM3fEpA6/PwAAAAAAANA/m6A4YlK27T8AAADg5956vHsW6cMUIrw/AAAAAAAA' +
+  '0D88wsy2E9vtPwAAAMA3PIg8GJ/8dPcxuT8AAAAAAADQPyu+LWKu/u0/AAAAgOoUhbx0f6zWaT62PwAAAAAAANA/5Yb2BCEh7j8A' +
+  'AABgxxSAvKmd4wmJR7M/AAAAAAAA0D9+wStLakLuPwAAAIA4h4o8BZhdUHJNsD8AAAAAAADQPxLhSOyIYu4/AAAA4FZrYbyOCgwX' +
+  'hqCqPwAAAAAAANA/DdFMq3uB7j8AAABg/gp9vC34rHYxoKQ/AAAAAAAA0D/aLcZWQZ/uPwAAAOCxYIc83bPN9EM0nT8AAAAAAADQ' +
+  'P3QL38jYu+4/AAAAYIxsfDx2Zx8rJh2RPwAAAAAAANA/Y0lo50DX7j8AAACAx4J+PIBr/40D7nM/AAAAAAAA0D/Cc+SjePHuPwAA' +
+  'AGAKMYY8qhzUm9DAfL8AAAAAAADQP9cwkvt+Cu8/AAAAwHosdTx159XVgGWTvwAAAAAAANA/2jp291Ii7z8AAAAAuAyCvOiEDazs' +
+  'o5+/AAAAAAAA0D+J5WSs8zjvPwAAAKCve328vu4/aX/1pb8AAAAAAADQPy0vCztgTu8/AAAA4AHueLzVZ1kOHx2svwAAAAAAANA/' +
+  'sFz3z5di7z8AAAAgF2J1PMX8Qnlnt60/AAAAAAAAwD93IKGjmXXvPwAAAMAxT4g8Gf8sElGIpz8AAAAAAADAP6lLcfpkh+8/AAAA' +
+  'YFayejxn+aTE2lWhPwAAAAAAAMA/mwnJJPmX7z8AAADg4CqOvNEJc3SDQJY/AAAAAAAAwD8XpQh/VafvPwAAAMCooIe8a1ev7Qyf' +
+  'gz8AAAAAAADAP0HXlXF5te8/AAAAYKy/cTw5ntEqNTZlvwAAAAAAAMA/05/hcGTC7z8AAABghuyBPFjpCcPRQ46/AAAAAAAAwD97' +
+  'pm39Fc7vPwAAAIBv3XW8UC9ZD2Whm78AAAAAAADAPyYl0aON2O8/AAAAIPZ9iLxjkGoqQNuXPwAAAAAAALA/CVu9/Mrh7z8AAAAg' +
+  '4yNqPK7PcJYEqYY/AAAAAAAAsD86iAGtzenvPwAAAMDsIWU8AuT7wDBSU78AAAAAAACwP61xjmWV8O8/AAAA4IwagDywn8g7aIKL' +
+  'vwAAAAAAALA/fm154yH27z8AAAAgvFdsvGmuoqwrw3Y/AAAAAAAAoD9d9/7vcvrvPwAAAMDNtIi8CGZyIah6e78AAAAAAACgPw3N' +
+  'hGCI/e8/AAAAQE01gbzu4YQMuHhrvwAAAAAAAJA/25KbFmL/7z8AAADAo92FPAAAAAAAAAAAAAAAAAAAAAAAAAAAAADwPwAAAAAA' +
+  'AAAA7uGEDLh4az8AAAAAAACQv9uSmxZi/+8/AAAAwKPdhTwIZnIhqHp7PwAAAAAAAKC/Dc2EYIj97z8AAABATTWBvGmuoqwrw3a/' +
+  'AAAAAAAAoL9d9/7vcvrvPwAAAMDNtIi8sJ/IO2iCiz8AAAAAAACwv35teeMh9u8/AAAAILxXbLwC5PvAMFJTPwAAAAAAALC/rXGO' +
+  'ZZXw7z8AAADgjBqAPK7PcJYEqYa/AAAAAAAAsL86iAGtzenvPwAAAMDsIWU8Y5BqKkDbl78AAAAAAACwvwlbvfzK4e8/AAAAIOMj' +
+  'ajxQL1kPZaGbPwAAAAAAAMC/JiXRo43Y7z8AAAAg9n2IvFjpCcPRQ44/AAAAAAAAwL97pm39Fc7vPwAAAIBv3XW8OZ7RKjU2ZT8A' +
+  'AAAAAADAv9Of4XBkwu8/AAAAYIbsgTxrV6/tDJ+DvwAAAAAAAMC/QdeVcXm17z8AAABgrL9xPNEJc3SDQJa/AAAAAAAAwL8XpQh/' +
+  'VafvPwAAAMCooIe8Z/mkxNpVob8AAAAAAADAv5sJyST5l+8/AAAA4OAqjrwZ/ywSUYinvwAAAAAAAMC/qUtx+mSH7z8AAABgVrJ6' +
+  'PMX8Qnlnt62/AAAAAAAAwL93IKGjmXXvPwAAAMAxT4g81WdZDh8drD8AAAAAAADQv7Bc98+XYu8/AAAAIBdidTy+7j9pf/WlPwAA' +
+  'AAAAANC/LS8LO2BO7z8AAADgAe54vOiEDazso58/AAAAAAAA0L+J5WSs8zjvPwAAAKCve328defV1YBlkz8AAAAAAADQv9o6dvdS' +
+  'Iu8/AAAAALgMgryqHNSb0MB8PwAAAAAAANC/1zCS+34K7z8AAADAeix1PIBr/40D7nO/AAAAAAAA0L/Cc+SjePHuPwAAAGAKMYY8' +
+  'dmcfKyYdkb8AAAAAAADQv2NJaOdA1+4/AAAAgMeCfjzds830QzSdvwAAAAAAANC/dAvfyNi77j8AAABgjGx8PC34rHYxoKS/AAAA' +
+  'AAAA0L/aLcZWQZ/uPwAAAOCxYIc8jgoMF4agqr8AAAAAAADQvw3RTKt7ge4/AAAAYP4KfbwFmF1Qck2wvwAAAAAAANC/EuFI7Ihi' +
+  '7j8AAADgVmthvKmd4wmJR7O/AAAAAAAA0L9+wStLakLuPwAAAIA4h4o8dH+s1mk+tr8AAAAAAADQv+WG9gQhIe4/AAAAYMcUgLwY' +
+  'n/x09zG5vwAAAAAAANC/K74tYq7+7T8AAACA6hSFvHsW6cMUIry/AAAAAAAA0L88wsy2E9vtPwAAAMA3PIg8nDN3xKQOv78AAAAA' +
+  'AADQv5ugOGJStu0/AAAA4Ofeerx1WkVldQi+PwAAAAAAAOC/Ro0yz2uQ7T8AAAAA5ld0PKOwDXFWI7s/AAAAAAAA4L+L5slzYWnt' +
+  'PwAAAMBhjH6810lc8RpCuD8AAAAAAADgvzrJTdE0Qe0/AAAAgFLvhLzaAEtS32S1PwAAAAAAAOC/3DU+dOcX7T8AAAAg2gFRvP+M' +
+  'eti/i7I/AAAAAAAA4L9zxzz0eu3sPwAAAKBre168ywj3P7Ftrz8AAAAAAADgv1z8/PPwwew/AAAAIGFXfjwP3XE2i8ypPwAAAAAA' +
+  'AOC/9RE0IUuV7D8AAAAAdvtSvLXjyCNFNKQ/AAAAAAAA4L+bc4g0i2fsPwAAAMDKhm08TpyQfyxKnT8AAAAAAADgv7G9gPGyOOw/' +
+  'AAAAYLHgdryncgjRaj6SPwAAAAAAAOC/SVVyJsQI7D8AAADAfxVbPIFR2QHJFn0/AAAAAAAA4L8qlW+swNfrPwAAACCnJYi82bY+' +
+  'TIf8bL8AAAAAAADgv9KQNWeqpes/AAAAIE7qhzxm+79I5uGMvwAAAAAAAOC/Pm4ZRYNy6z8AAAAgn8aLvNQxsasJLpm/AAAAAAAA' +
+  '4L8SV/U+TT7rPwAAAKC4to68KLK0QTXrob8AAAAAAADgvwACFVgKCes/AAAAINomibyKtO091jSnvwAAAAAAAOC/EdUhnrzS6j8A' +
+  'AAAAvn+EvIeM5pqzc6y/AAAAAAAA4L+joQ4pZpvqPwAAAOAw9jk8xlqfyczTsL8AAAAAAADgv+L6AhsJY+o/AAAAQBGRfrz1luhm' +
+  'KmizvwAAAAAAAOC/gidGoKcp6j8AAAAAuyhxvFCf1y/Z9rW/AAAAAAAA4L+UrynvQ+/pPwAAAKD8HXs8p4EL579/uL8AAAAAAADg' +
+  'v0GH80fgs+k/AAAAgOIOg7yWzzKIxQK7vwAAAAAAAOC/QtfH9H536T8AAACgeVSBvMqFAknRf72/AAAAAAAA4L/7Y5JJIjrpPwAA' +
+  'AKAZ1IM8orYqmsr2v78AAAAAAADgvw2U76PM++g/AAAAgKnfZrxYdySUzDPBvwAAAAAAAOC/QRcVa4C86D8AAAAg4cWCvOMkbG4S' +
+  'acK/AAAAAAAA4L+/LroPQHzoPwAAAAC82oK8pJeP7yqbw78AAAAAAADgv26X/wsOO+g/AAAA4CD0drxXVo1KCsrEvwAAAAAAAOC/' +
+  'cRdX4+z45z8AAADA2MiJvH+yM9Kk9cW/AAAAAAAA4L+vr2oi37XnPwAAAKA39XC8MQaU+e4dx78AAAAAAADgv2FyA1/ncec/AAAA' +
+  'gM7PdTx7s3RU3ULIvwAAAAAAAOC/lv/vNwgt5z8AAAAA79SAPPbgwZdkZMm/AAAAAAAA4L+vqOpUROfmPwAAAMADvI28Mu/8mXmC' +
+  'yr8AAAAAAADgv807f2aeoOY/AAAAADTdi7y6oqpTEZ3LvwAAAAAAAOC/PXjwJRlZ5j8AAADgZD2MPFn+v98gtMy/AAAAAAAA4L/f' +
+  'LB1VtxDmPwAAAECzUXK8hckNfJ3Hzb8AAAAAAADgv4wBZb57x+U/AAAAgOppgDy7vqqJfNfOvwAAAAAAAOC/oOyMNGl95T8AAACA' +
+  'IFeHvMJdXI2z48+/AAAAAAAA4L+WVaOSgjLlPwAAAIDrEnq8SaIB0McTzz8AAAAAAADwv+nl47vK5uQ/AAAA4JPCYzwFRRfB/w7O' +
+  'PwAAAAAAAPC/OQmbm0Sa5D8AAABg4X6CvP2iq1P+Dc0/AAAAAAAA8L/WHQkl80zkPwAAACBqB2g8zK9BcM0QzD8AAAAAAADwv9RW' +
+  'RVPZ/uM/AAAAYBZpgzwTcLbZdhfLPwAAAAAAAPC/uVAgKfqv4z8AAADgJT5+PPmi4CwEIso/AAAAAAAA8L/zWQaxWGDjPwAAAKCz' +
+  '/IG8/eIx4H4wyT8AAAAAAADwvzVw4fz3D+M/AAAAIMb8bryvQVlD8ELIPwAAAAAAAPC/6vP6Jdu+4j8AAADAgUlRvPlh535hWcc/' +
+  'AAAAAAAA8L/fEt1MBW3iPwAAACB02oW8eRT0k9tzxj8AAAAAAADwv1nrM5l5GuI/AAAAYLGng7x0ecVbZ5LFPwAAAAAAAPC/yGiu' +
+  'OTvH4T8AAAAg3SWLPL2reIcNtcQ/AAAAAAAA8L9J295jTXPhPwAAAMDy7oe8Avirn9bbwz8AAAAAAADwvyNLG1SzHuE/AAAAYDvy' +
+  'jry6oyoEywbDPwAAAAAAAPC/j4ldTXDJ4D8AAADA19OIvApHmuvyNcI/AAAAAAAA8L/u/yKZh3PgPwAAAEABWoq8t7wpY1ZpwT8A' +
+  'AAAAAADwv7c+TIf8HOA/AAAA4DVKc7xaq0FO/aDAPwAAAAAAAPC/upr426SL3z8AAADAH+wyvLhVbczeub8/AAAAAAAA8L/WeO9S' +
+  'GdzePwAAAMD30H28eRL6c2g6vj8AAAAAAADwvzv2BjhdK94/AAAAAIkNXjwnY7xbpsO8PwAAAAAAAPC/ieOGW3d53T8AAACA7FB1' +
+  'PFhwX/amVbs/AAAAAAAA8L9exDGZbsbcPwAAAEAOhVY8Hh0YYHjwuT8AAAAAAADwv+ceAdhJEtw/AAAAoKoTeLxoxBleKJS4PwAA' +
+  'AAAAAPC/wFzhCRBd2z8AAADAYrNlPCBRDl7EQLc/AAAAAAAA8L/KP20ryKbaPwAAAGAQX328M7aRdVn2tT8AAAAAAADwv4rtqEN5' +
+  '79k/AAAAIIHaZjyqy7Bh9LS0PwAAAAAAAPC/15O8Yyo32T8AAACAMYRmPM+Va4ahfLM/AAAAAAAA8L9jqa6m4n3YPwAAAMDtLGe8' +
+  'Kvs67mxNsj8AAAAAAADwv+fMHTGpw9c/AAAAAPKjGTwd7plJYiexPwAAAAAAAPC/n0X6MIUI1z8AAADgGUt0vKsOku6MCrA/AAAA' +
+  'AAAA8L/GJz/dfUzWPwAAAEArDVE8tJGXsO/trT8AAAAAAADwv90fq3Waj9U/AAAAwMD9HrwZ6ENNW9mrPwAAAAAAAPC/aud4QuLR' +
+  '1D8AAAAAckFiPOHucTtx16k/AAAAAAAA8L8BZheUXBPUPwAAAEB8yXA8NO8yS0Xopz8AAAAAAADwv1KB4cIQVNM/AAAAIADLc7xa' +
+  'Ip2T6gumPwAAAAAAAPC/Bp/VLgaU0j8AAACgjdJ1vLxID3JzQqQ/AAAAAAAA8L8+20w/RNPRPwAAAADUIGe8zGl7ifGLoj8AAAAA' +
+  'AADwv3f2sWLSEdE/AAAAAMIkeDzaw7jBdeigPwAAAAAAAPC/rv03DrhP0D8AAACgzRIEvBvluY0gsJ4/AAAAAAAA8L8bXyF7+RnP' +
+  'PwAAAODuLWS8yaQ4EaG1mz8AAAAAAADwvxFDReVPk80/AAAAIJJbZzznTmNziuGYPwAAAAAAAPC/Y09+aoILzD8AAACAQ/EavGYa' +
+  'mp74M5Y/AAAAAAAA8L9RBLAloILKPwAAAOAFeWi8+2kUAQatkz8AAAAAAADwvwumaTy4+Mg/AAAAoBltYrwU8duLy0yRPwAAAAAA' +
+  'APC/Mb9Q3tltxz8AAADg7tVhPLMVrWPBJo4/AAAAAAAA8L/GP4tEFOLFPwAAAGD/MWU8Xpm9zbYBij8AAAAAAADwv1o+KbF2VcQ/' +
+  'AAAAQKKFUrxYutY9oCqGPwAAAAAAAPC/OmGObhDIwj8AAACgADBRPLcvipqjoYI/AAAAAAAA8L939drO8DnBPwAAAEBDI2W8XBYw' +
+  'j8fNfj8AAAAAAADwvw5zqVZOVr8/AAAAYAQnSjyWwixJAfV4PwAAAAAAAPC/1cKex4U3vD8AAADgnfMkvDFtbRcuuXM/AAAAAAAA' +
+  '8L8stCm8phe5PwAAAMAYJz685vakQgM1bj8AAAAAAADwvxmkmgrQ9rU/AAAAwCJAT7zrxXf+UjJmPwAAAAAAAPC/9hnOkiDVsj8A' +
+  'AACgiKBJvH+lHOM01V4/AAAAAAAA8L/gIPh5bmWvPwAAAODr4SK8OQQlDTm8Uz8AAAAAAADwvxTYDfFlH6k/AAAAAL0SKbyLjSIE' +
+  'QDRGPwAAAAAAAPC/zVWUdWXYoj8AAABA9oYmPCeal9n7vDM/AAAAAAAA8L9+ZqP3VSGZPwAAAABjHfu7EZWkjSy9Ez8AAAAAAADw' +
+  'v4TH3vzRIYk/AAAAoI6HKTwAAAAAAAAAAAAAAAAAAPC/AAAAAAAAAAAAAAAAAAAAABGVpI0svRM/AAAAAAAA8L+Ex9780SGJvwAA' +
+  'AKCOhym8J5qX2fu8Mz8AAAAAAADwv35mo/dVIZm/AAAAAGMd+zuLjSIEQDRGPwAAAAAAAPC/zVWUdWXYor8AAABA9oYmvDkEJQ05' +
+  'vFM/AAAAAAAA8L8U2A3xZR+pvwAAAAC9Eik8f6Uc4zTVXj8AAAAAAADwv+Ag+HluZa+/AAAA4OvhIjzrxXf+UjJmPwAAAAAAAPC/' +
+  '9hnOkiDVsr8AAACgiKBJPOb2pEIDNW4/AAAAAAAA8L8ZpJoK0Pa1vwAAAMAiQE88MW1tFy65cz8AAAAAAADwvyy0KbymF7m/AAAA' +
+  'wBgnPjyWwixJAfV4PwAAAAAAAPC/1cKex4U3vL8AAADgnfMkPFwWMI/HzX4/AAAAAAAA8L8Oc6lWTla/vwAAAGAEJ0q8ty+KmqOh' +
+  'gj8AAAAAAADwv3f12s7wOcG/AAAAQEMjZTxYutY9oCqGPwAAAAAAAPC/OmGObhDIwr8AAACgADBRvF6Zvc22AYo/AAAAAAAA8L9a' +
+  'PimxdlXEvwAAAECihVI8sxWtY8Emjj8AAAAAAADwv8Y/i0QU4sW/AAAAYP8xZbwU8duLy0yRPwAAAAAAAPC/Mb9Q3tltx78AAADg' +
+  '7tVhvPtpFAEGrZM/AAAAAAAA8L8Lpmk8uPjIvwAAAKAZbWI8Zhqanvgzlj8AAAAAAADwv1EEsCWggsq/AAAA4AV5aDznTmNziuGY' +
+  'PwAAAAAAAPC/Y09+aoILzL8AAACAQ/EaPMmkOBGhtZs/AAAAAAAA8L8RQ0XlT5PNvwAAACCSW2e8G+W5jSCwnj8AAAAAAADwvxtf' +
+  'IXv5Gc+/AAAA4O4tZDzaw7jBdeigPwAAAAAAAPC/rv03DrhP0L8AAACgzRIEPMxpe4nxi6I/AAAAAAAA8L939rFi0hHRvwAAAADC' +
+  'JHi8vEgPcnNCpD8AAAAAAADwvz7bTD9E09G/AAAAANQgZzxaIp2T6gumPwAAAAAAAPC/Bp/VLgaU0r8AAACgjdJ1PDTvMktF6Kc/' +
+  'AAAAAAAA8L9SgeHCEFTTvwAAACAAy3M84e5xO3HXqT8AAAAAAADwvwFmF5RcE9S/AAAAQHzJcLwZ6ENNW9mrPwAAAAAAAPC/aud4' +
+  'QuLR1L8AAAAAckFivLSRl7Dv7a0/AAAAAAAA8L/dH6t1mo/VvwAAAMDA/R48qw6S7owKsD8AAAAAAADwv8YnP919TNa/AAAAQCsN' +
+  'Ubwd7plJYiexPwAAAAAAAPC/n0X6MIUI178AAADgGUt0PCr7Ou5sTbI/AAAAAAAA8L/nzB0xqcPXvwAAAADyoxm8z5VrhqF8sz8A' +
+  'AAAAAADwv2Oprqbifdi/AAAAwO0sZzyqy7Bh9LS0PwAAAAAAAPC/15O8Yyo32b8AAACAMYRmvDO2kXVZ9rU/AAAAAAAA8L+K7ahD' +
+  'ee/ZvwAAACCB2ma8IFEOXsRAtz8AAAAAAADwv8o/bSvIptq/AAAAYBBffTxoxBleKJS4PwAAAAAAAPC/wFzhCRBd278AAADAYrNl' +
+  'vB4dGGB48Lk/AAAAAAAA8L/nHgHYSRLcvwAAAKCqE3g8WHBf9qZVuz8AAAAAAADwv17EMZluxty/AAAAQA6FVrwnY7xbpsO8PwAA' +
+  'AAAAAPC/ieOGW3d53b8AAACA7FB1vHkS+nNoOr4/AAAAAAAA8L879gY4XSvevwAAAACJDV68uFVtzN65vz8AAAAAAADwv9Z471IZ' +
+  '3N6/AAAAwPfQfTxaq0FO/aDAPwAAAAAAAPC/upr426SL378AAADAH+wyPLe8KWNWacE/AAAAAAAA8L+3PkyH/BzgvwAAAOA1SnM8' +
+  'Ckea6/I1wj8AAAAAAADwv+7/IpmHc+C/AAAAQAFaijy6oyoEywbDPwAAAAAAAPC/j4ldTXDJ4L8AAADA19OIPAL4q5/W28M/AAAA' +
+  'AAAA8L8jSxtUsx7hvwAAAGA78o48vat4hw21xD8AAAAAAADwv0nb3mNNc+G/AAAAwPLuhzx0ecVbZ5LFPwAAAAAAAPC/yGiuOTvH' +
+  '4b8AAAAg3SWLvHkU9JPbc8Y/AAAAAAAA8L9Z6zOZeRrivwAAAGCxp4M8+WHnfmFZxz8AAAAAAADwv98S3UwFbeK/AAAAIHTahTyv' +
+  'QVlD8ELIPwAAAAAAAPC/6vP6Jdu+4r8AAADAgUlRPP3iMeB+MMk/AAAAAAAA8L81cOH89w/jvwAAACDG/G48+aLgLAQiyj8AAAAA' +
+  'AADwv/NZBrFYYOO/AAAAoLP8gTwTcLbZdhfLPwAAAAAAAPC/uVAgKfqv478AAADgJT5+vMyvQXDNEMw/AAAAAAAA8L/UVkVT2f7j' +
+  'vwAAAGAWaYO8/aKrU/4NzT8AAAAAAADwv9YdCSXzTOS/AAAAIGoHaLwFRRfB/w7OPwAAAAAAAPC/OQmbm0Sa5L8AAABg4X6CPEmi' +
+  'AdDHE88/AAAAAAAA8L/p5eO7yubkvwAAAOCTwmO8wl1cjbPjz78AAAAAAADgv5ZVo5KCMuW/AAAAgOsSejy7vqqJfNfOvwAAAAAA' +
+  'AOC/oOyMNGl95b8AAACAIFeHPIXJDXydx82/AAAAAAAA4L+MAWW+e8flvwAAAIDqaYC8Wf6/3yC0zL8AAAAAAADgv98sHVW3EOa/' +
+  'AAAAQLNRcjy6oqpTEZ3LvwAAAAAAAOC/PXjwJRlZ5r8AAADgZD2MvDLv/Jl5gsq/AAAAAAAA4L/NO39mnqDmvwAAAAA03Ys89uDB' +
+  'l2Rkyb8AAAAAAADgv6+o6lRE5+a/AAAAwAO8jTx7s3RU3ULIvwAAAAAAAOC/lv/vNwgt578AAAAA79SAvDEGlPnuHce/AAAAAAAA' +
+  '4L9hcgNf53HnvwAAAIDOz3W8f7Iz0qT1xb8AAAAAAADgv6+vaiLftee/AAAAoDf1cDxXVo1KCsrEvwAAAAAAAOC/cRdX4+z4578A' +
+  'AADA2MiJPKSXj+8qm8O/AAAAAAAA4L9ul/8LDjvovwAAAOAg9HY84yRsbhJpwr8AAAAAAADgv78uug9AfOi/AAAAALzagjxYdySU' +
+  'zDPBvwAAAAAAAOC/QRcVa4C86L8AAAAg4cWCPKK2KprK9r+/AAAAAAAA4L8NlO+jzPvovwAAAICp32Y8yoUCSdF/vb8AAAAAAADg' +
+  'v/tjkkkiOum/AAAAoBnUg7yWzzKIxQK7vwAAAAAAAOC/QtfH9H536b8AAACgeVSBPKeBC+e/f7i/AAAAAAAA4L9Bh/NH4LPpvwAA' +
+  'AIDiDoM8UJ/XL9n2tb8AAAAAAADgv5SvKe9D7+m/AAAAoPwde7z1luhmKmizvwAAAAAAAOC/gidGoKcp6r8AAAAAuyhxPMZan8nM' +
+  '07C/AAAAAAAA4L/i+gIbCWPqvwAAAEARkX48h4zmmrNzrL8AAAAAAADgv6OhDilmm+q/AAAA4DD2ObyKtO091jSnvwAAAAAAAOC/' +
+  'EdUhnrzS6r8AAAAAvn+EPCiytEE166G/AAAAAAAA4L8AAhVYCgnrvwAAACDaJok81DGxqwkumb8AAAAAAADgvxJX9T5NPuu/AAAA' +
+  'oLi2jjxm+79I5uGMvwAAAAAAAOC/Pm4ZRYNy678AAAAgn8aLPNm2PkyH/Gy/AAAAAAAA4L/SkDVnqqXrvwAAACBO6oe8gVHZAckW' +
+  'fT8AAAAAAADgvyqVb6zA1+u/AAAAIKcliDyncgjRaj6SPwAAAAAAAOC/SVVyJsQI7L8AAADAfxVbvE6ckH8sSp0/AAAAAAAA4L+x' +
+  'vYDxsjjsvwAAAGCx4HY8tePII0U0pD8AAAAAAADgv5tziDSLZ+y/AAAAwMqGbbwP3XE2i8ypPwAAAAAAAOC/9RE0IUuV7L8AAAAA' +
+  'dvtSPMsI9z+xba8/AAAAAAAA4L9c/Pzz8MHsvwAAACBhV368/4x62L+Lsj8AAAAAAADgv3PHPPR67ey/AAAAoGt7XjzaAEtS32S1' +
+  'PwAAAAAAAOC/3DU+dOcX7b8AAAAg2gFRPNdJXPEaQrg/AAAAAAAA4L86yU3RNEHtvwAAAIBS74Q8o7ANcVYjuz8AAAAAAADgv4vm' +
+  'yXNhae2/AAAAwGGMfjx1WkVldQi+PwAAAAAAAOC/Ro0yz2uQ7b8AAAAA5ld0vJwzd8SkDr+/AAAAAAAA0L+boDhiUrbtvwAAAODn' +
+  '3no8exbpwxQivL8AAAAAAADQvzzCzLYT2+2/AAAAwDc8iLwYn/x09zG5vwAAAAAAANC/K74tYq7+7b8AAACA6hSFPHR/rNZpPra/' +
+  'AAAAAAAA0L/lhvYEISHuvwAAAGDHFIA8qZ3jCYlHs78AAAAAAADQv37BK0tqQu6/AAAAgDiHirwFmF1Qck2wvwAAAAAAANC/EuFI' +
+  '7Ihi7r8AAADgVmthPI4KDBeGoKq/AAAAAAAA0L8N0Uyre4HuvwAAAGD+Cn08LfisdjGgpL8AAAAAAADQv9otxlZBn+6/AAAA4LFg' +
+  'h7zds830QzSdvwAAAAAAANC/dAvfyNi77r8AAABgjGx8vHZnHysmHZG/AAAAAAAA0L9jSWjnQNfuvwAAAIDHgn68gGv/jQPuc78A' +
+  'AAAAAADQv8Jz5KN48e6/AAAAYAoxhryqHNSb0MB8PwAAAAAAANC/1zCS+34K778AAADAeix1vHXn1dWAZZM/AAAAAAAA0L/aOnb3' +
+  'UiLvvwAAAAC4DII86IQNrOyjnz8AAAAAAADQv4nlZKzzOO+/AAAAoK97fTy+7j9pf/WlPwAAAAAAANC/LS8LO2BO778AAADgAe54' +
+  'PNVnWQ4fHaw/AAAAAAAA0L+wXPfPl2LvvwAAACAXYnW8xfxCeWe3rb8AAAAAAADAv3cgoaOZde+/AAAAwDFPiLwZ/ywSUYinvwAA' +
+  'AAAAAMC/qUtx+mSH778AAABgVrJ6vGf5pMTaVaG/AAAAAAAAwL+bCckk+ZfvvwAAAODgKo480QlzdINAlr8AAAAAAADAvxelCH9V' +
+  'p++/AAAAwKighzxrV6/tDJ+DvwAAAAAAAMC/QdeVcXm1778AAABgrL9xvDme0So1NmU/AAAAAAAAwL/Tn+FwZMLvvwAAAGCG7IG8' +
+  'WOkJw9FDjj8AAAAAAADAv3umbf0Vzu+/AAAAgG/ddTxQL1kPZaGbPwAAAAAAAMC/JiXRo43Y778AAAAg9n2IPGOQaipA25e/AAAA' +
+  'AAAAsL8JW738yuHvvwAAACDjI2q8rs9wlgSphr8AAAAAAACwvzqIAa3N6e+/AAAAwOwhZbwC5PvAMFJTPwAAAAAAALC/rXGOZZXw' +
+  '778AAADgjBqAvLCfyDtogos/AAAAAAAAsL9+bXnjIfbvvwAAACC8V2w8aa6irCvDdr8AAAAAAACgv133/u9y+u+/AAAAwM20iDwI' +
+  'ZnIhqHp7PwAAAAAAAKC/Dc2EYIj9778AAABATTWBPO7hhAy4eGs/AAAAAAAAkL/bkpsWYv/vvwAAAMCj3YW8AAAAAAAAAAAAAAAA' +
+  'AAAAAAAAAAAAAPC/AAAAAAAAAADu4YQMuHhrvwAAAAAAAJA/25KbFmL/778AAADAo92FvAhmciGoenu/AAAAAAAAoD8NzYRgiP3v' +
+  'vwAAAEBNNYE8aa6irCvDdj8AAAAAAACgP133/u9y+u+/AAAAwM20iDywn8g7aIKLvwAAAAAAALA/fm154yH2778AAAAgvFdsPALk' +
+  '+8AwUlO/AAAAAAAAsD+tcY5llfDvvwAAAOCMGoC8rs9wlgSphj8AAAAAAACwPzqIAa3N6e+/AAAAwOwhZbxjkGoqQNuXPwAAAAAA' +
+  'ALA/CVu9/Mrh778AAAAg4yNqvFAvWQ9loZu/AAAAAAAAwD8mJdGjjdjvvwAAACD2fYg8WOkJw9FDjr8AAAAAAADAP3umbf0Vzu+/' +
+  'AAAAgG/ddTw5ntEqNTZlvwAAAAAAAMA/05/hcGTC778AAABghuyBvGtXr+0Mn4M/AAAAAAAAwD9B15VxebXvvwAAAGCsv3G80Qlz' +
+  'dINAlj8AAAAAAADAPxelCH9Vp++/AAAAwKighzxn+aTE2lWhPwAAAAAAAMA/mwnJJPmX778AAADg4CqOPBn/LBJRiKc/AAAAAAAA' +
+  'wD+pS3H6ZIfvvwAAAGBWsnq8xfxCeWe3rT8AAAAAAADAP3cgoaOZde+/AAAAwDFPiLzVZ1kOHx2svwAAAAAAANA/sFz3z5di778A' +
+  'AAAgF2J1vL7uP2l/9aW/AAAAAAAA0D8tLws7YE7vvwAAAOAB7ng86IQNrOyjn78AAAAAAADQP4nlZKzzOO+/AAAAoK97fTx159XV' +
+  'gGWTvwAAAAAAANA/2jp291Ii778AAAAAuAyCPKoc1JvQwHy/AAAAAAAA0D/XMJL7fgrvvwAAAMB6LHW8gGv/jQPucz8AAAAAAADQ' +
+  'P8Jz5KN48e6/AAAAYAoxhrx2Zx8rJh2RPwAAAAAAANA/Y0lo50DX7r8AAACAx4J+vN2zzfRDNJ0/AAAAAAAA0D90C9/I2LvuvwAA' +
+  'AGCMbHy8LfisdjGgpD8AAAAAAADQP9otxlZBn+6/AAAA4LFgh7yOCgwXhqCqPwAAAAAAANA/DdFMq3uB7r8AAABg/gp9PAWYXVBy' +
+  'TbA/AAAAAAAA0D8S4UjsiGLuvwAAAOBWa2E8qZ3jCYlHsz8AAAAAAADQP37BK0tqQu6/AAAAgDiHirx0f6zWaT62PwAAAAAAANA/' +
+  '5Yb2BCEh7r8AAABgxxSAPBif/HT3Mbk/AAAAAAAA0D8rvi1irv7tvwAAAIDqFIU8exbpwxQivD8AAAAAAADQPzzCzLYT2+2/AAAA' +
+  'wDc8iLycM3fEpA6/PwAAAAAAANA/m6A4YlK27b8AAADg5956PHVaRWV1CL6/AAAAAAAA4D9GjTLPa5DtvwAAAADmV3S8o7ANcVYj' +
+  'u78AAAAAAADgP4vmyXNhae2/AAAAwGGMfjzXSVzxGkK4vwAAAAAAAOA/OslN0TRB7b8AAACAUu+EPNoAS1LfZLW/AAAAAAAA4D/c' +
+  'NT505xftvwAAACDaAVE8/4x62L+Lsr8AAAAAAADgP3PHPPR67ey/AAAAoGt7XjzLCPc/sW2vvwAAAAAAAOA/XPz88/DB7L8AAAAg' +
+  'YVd+vA/dcTaLzKm/AAAAAAAA4D/1ETQhS5XsvwAAAAB2+1I8tePII0U0pL8AAAAAAADgP5tziDSLZ+y/AAAAwMqGbbxOnJB/LEqd' +
+  'vwAAAAAAAOA/sb2A8bI47L8AAABgseB2PKdyCNFqPpK/AAAAAAAA4D9JVXImxAjsvwAAAMB/FVu8gVHZAckWfb8AAAAAAADgPyqV' +
+  'b6zA1+u/AAAAIKcliDzZtj5Mh/xsPwAAAAAAAOA/0pA1Z6ql678AAAAgTuqHvGb7v0jm4Yw/AAAAAAAA4D8+bhlFg3LrvwAAACCf' +
+  'xos81DGxqwkumT8AAAAAAADgPxJX9T5NPuu/AAAAoLi2jjwosrRBNeuhPwAAAAAAAOA/AAIVWAoJ678AAAAg2iaJPIq07T3WNKc/' +
+  'AAAAAAAA4D8R1SGevNLqvwAAAAC+f4Q8h4zmmrNzrD8AAAAAAADgP6OhDilmm+q/AAAA4DD2ObzGWp/JzNOwPwAAAAAAAOA/4voC' +
+  'Gwlj6r8AAABAEZF+PPWW6GYqaLM/AAAAAAAA4D+CJ0agpynqvwAAAAC7KHE8UJ/XL9n2tT8AAAAAAADgP5SvKe9D7+m/AAAAoPwd' +
+  'e7yngQvnv3+4PwAAAAAAAOA/QYfzR+Cz6b8AAACA4g6DPJbPMojFArs/AAAAAAAA4D9C18f0fnfpvwAAAKB5VIE8yoUCSdF/vT8A' +
+  'AAAAAADgP/tjkkkiOum/AAAAoBnUg7yitiqayva/PwAAAAAAAOA/DZTvo8z76L8AAACAqd9mPFh3JJTMM8E/AAAAAAAA4D9BFxVr' +
+  'gLzovwAAACDhxYI84yRsbhJpwj8AAAAAAADgP78uug9AfOi/AAAAALzagjykl4/vKpvDPwAAAAAAAOA/bpf/Cw476L8AAADgIPR2' +
+  'PFdWjUoKysQ/AAAAAAAA4D9xF1fj7PjnvwAAAMDYyIk8f7Iz0qT1xT8AAAAAAADgP6+vaiLftee/AAAAoDf1cDwxBpT57h3HPwAA' +
+  'AAAAAOA/YXIDX+dx578AAACAzs91vHuzdFTdQsg/AAAAAAAA4D+W/+83CC3nvwAAAADv1IC89uDBl2RkyT8AAAAAAADgP6+o6lRE' +
+  '5+a/AAAAwAO8jTwy7/yZeYLKPwAAAAAAAOA/zTt/Zp6g5r8AAAAANN2LPLqiqlMRncs/AAAAAAAA4D89ePAlGVnmvwAAAOBkPYy8' +
+  'Wf6/3yC0zD8AAAAAAADgP98sHVW3EOa/AAAAQLNRcjyFyQ18ncfNPwAAAAAAAOA/jAFlvnvH5b8AAACA6mmAvLu+qol8184/AAAA' +
+  'AAAA4D+g7Iw0aX3lvwAAAIAgV4c8wl1cjbPjzz8AAAAAAADgP5ZVo5KCMuW/AAAAgOsSejxJogHQxxPPvwAAAAAAAPA/6eXju8rm' +
+  '5L8AAADgk8JjvAVFF8H/Ds6/AAAAAAAA8D85CZubRJrkvwAAAGDhfoI8/aKrU/4Nzb8AAAAAAADwP9YdCSXzTOS/AAAAIGoHaLzM' +
+  'r0FwzRDMvwAAAAAAAPA/1FZFU9n+478AAABgFmmDvBNwttl2F8u/AAAAAAAA8D+5UCAp+q/jvwAAAOAlPn68+aLgLAQiyr8AAAAA' +
+  'AADwP/NZBrFYYOO/AAAAoLP8gTz94jHgfjDJvwAAAAAAAPA/NXDh/PcP478AAAAgxvxuPK9BWUPwQsi/AAAAAAAA8D/q8/ol277i' +
+  'vwAAAMCBSVE8+WHnfmFZx78AAAAAAADwP98S3UwFbeK/AAAAIHTahTx5FPST23PGvwAAAAAAAPA/WeszmXka4r8AAABgsaeDPHR5' +
+  'xVtnksW/AAAAAAAA8D/IaK45O8fhvwAAACDdJYu8vat4hw21xL8AAAAAAADwP0nb3mNNc+G/AAAAwPLuhzwC+Kuf1tvDvwAAAAAA' +
+  'APA/I0sbVLMe4b8AAABgO/KOPLqjKgTLBsO/AAAAAAAA8D+PiV1NcMngvwAAAMDX04g8Ckea6/I1wr8AAAAAAADwP+7/IpmHc+C/' +
+  'AAAAQAFaijy3vCljVmnBvwAAAAAAAPA/tz5Mh/wc4L8AAADgNUpzPFqrQU79oMC/AAAAAAAA8D+6mvjbpIvfvwAAAMAf7DI8uFVt' +
+  'zN65v78AAAAAAADwP9Z471IZ3N6/AAAAwPfQfTx5EvpzaDq+vwAAAAAAAPA/O/YGOF0r3r8AAAAAiQ1evCdjvFumw7y/AAAAAAAA' +
+  '8D+J44Zbd3ndvwAAAIDsUHW8WHBf9qZVu78AAAAAAADwP17EMZluxty/AAAAQA6FVrweHRhgePC5vwAAAAAAAPA/5x4B2EkS3L8A' +
+  'AACgqhN4PGjEGV4olLi/AAAAAAAA8D/AXOEJEF3bvwAAAMBis2W8IFEOXsRAt78AAAAAAADwP8o/bSvIptq/AAAAYBBffTwztpF1' +
+  'Wfa1vwAAAAAAAPA/iu2oQ3nv2b8AAAAggdpmvKrLsGH0tLS/AAAAAAAA8D/Xk7xjKjfZvwAAAIAxhGa8z5VrhqF8s78AAAAAAADw' +
+  'P2Oprqbifdi/AAAAwO0sZzwq+zrubE2yvwAAAAAAAPA/58wdManD178AAAAA8qMZvB3umUliJ7G/AAAAAAAA8D+fRfowhQjXvwAA' +
+  'AOAZS3Q8qw6S7owKsL8AAAAAAADwP8YnP919TNa/AAAAQCsNUby0kZew7+2tvwAAAAAAAPA/3R+rdZqP1b8AAADAwP0ePBnoQ01b' +
+  '2au/AAAAAAAA8D9q53hC4tHUvwAAAAByQWK84e5xO3HXqb8AAAAAAADwPwFmF5RcE9S/AAAAQHzJcLw07zJLReinvwAAAAAAAPA/' +
+  'UoHhwhBU078AAAAgAMtzPFoinZPqC6a/AAAAAAAA8D8Gn9UuBpTSvwAAAKCN0nU8vEgPcnNCpL8AAAAAAADwPz7bTD9E09G/AAAA' +
+  'ANQgZzzMaXuJ8YuivwAAAAAAAPA/d/axYtIR0b8AAAAAwiR4vNrDuMF16KC/AAAAAAAA8D+u/TcOuE/QvwAAAKDNEgQ8G+W5jSCw' +
+  'nr8AAAAAAADwPxtfIXv5Gc+/AAAA4O4tZDzJpDgRobWbvwAAAAAAAPA/EUNF5U+Tzb8AAAAgkltnvOdOY3OK4Zi/AAAAAAAA8D9j' +
+  'T35qggvMvwAAAIBD8Ro8Zhqanvgzlr8AAAAAAADwP1EEsCWggsq/AAAA4AV5aDz7aRQBBq2TvwAAAAAAAPA/C6ZpPLj4yL8AAACg' +
+  'GW1iPBTx24vLTJG/AAAAAAAA8D8xv1De2W3HvwAAAODu1WG8sxWtY8Emjr8AAAAAAADwP8Y/i0QU4sW/AAAAYP8xZbxemb3NtgGK' +
+  'vwAAAAAAAPA/Wj4psXZVxL8AAABAooVSPFi61j2gKoa/AAAAAAAA8D86YY5uEMjCvwAAAKAAMFG8ty+KmqOhgr8AAAAAAADwP3f1' +
+  '2s7wOcG/AAAAQEMjZTxcFjCPx81+vwAAAAAAAPA/DnOpVk5Wv78AAABgBCdKvJbCLEkB9Xi/AAAAAAAA8D/Vwp7HhTe8vwAAAOCd' +
+  '8yQ8MW1tFy65c78AAAAAAADwPyy0KbymF7m/AAAAwBgnPjzm9qRCAzVuvwAAAAAAAPA/GaSaCtD2tb8AAADAIkBPPOvFd/5SMma/' +
+  'AAAAAAAA8D/2Gc6SINWyvwAAAKCIoEk8f6Uc4zTVXr8AAAAAAADwP+Ag+HluZa+/AAAA4OvhIjw5BCUNObxTvwAAAAAAAPA/FNgN' +
+  '8WUfqb8AAAAAvRIpPIuNIgRANEa/AAAAAAAA8D/NVZR1ZdiivwAAAED2hia8J5qX2fu8M78AAAAAAADwP35mo/dVIZm/AAAAAGMd' +
+  '+zsRlaSNLL0TvwAAAAAAAPA/hMfe/NEhib8AAACgjocpvA==';
+const COS_HA_B64 =
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAPA/AAAAAAAAAADu4YQMuHhrPwAAAAAAAJC/25KbFmL/7z8AAADAo92FPAhmciGoens/AAAA' +
+  'AAAAoL8NzYRgiP3vPwAAAEBNNYG8aa6irCvDdr8AAAAAAACgv133/u9y+u8/AAAAwM20iLywn8g7aIKLPwAAAAAAALC/fm154yH2' +
+  '7z8AAAAgvFdsvALk+8AwUlM/AAAAAAAAsL+tcY5llfDvPwAAAOCMGoA8rs9wlgSphr8AAAAAAACwvzqIAa3N6e8/AAAAwOwhZTxj' +
+  'kGoqQNuXvwAAAAAAALC/CVu9/Mrh7z8AAAAg4yNqPFAvWQ9loZs/AAAAAAAAwL8mJdGjjdjvPwAAACD2fYi8WOkJw9FDjj8AAAAA' +
+  'AADAv3umbf0Vzu8/AAAAgG/ddbw5ntEqNTZlPwAAAAAAAMC/05/hcGTC7z8AAABghuyBPGtXr+0Mn4O/AAAAAAAAwL9B15VxebXv' +
+  'PwAAAGCsv3E80QlzdINAlr8AAAAAAADAvxelCH9Vp+8/AAAAwKigh7xn+aTE2lWhvwAAAAAAAMC/mwnJJPmX7z8AAADg4CqOvBn/' +
+  'LBJRiKe/AAAAAAAAwL+pS3H6ZIfvPwAAAGBWsno8xfxCeWe3rb8AAAAAAADAv3cgoaOZde8/AAAAwDFPiDzVZ1kOHx2sPwAAAAAA' +
+  'ANC/sFz3z5di7z8AAAAgF2J1PL7uP2l/9aU/AAAAAAAA0L8tLws7YE7vPwAAAOAB7ni86IQNrOyjnz8AAAAAAADQv4nlZKzzOO8/' +
+  'AAAAoK97fbx159XVgGWTPwAAAAAAANC/2jp291Ii7z8AAAAAuAyCvKoc1JvQwHw/AAAAAAAA0L/XMJL7fgrvPwAAAMB6LHU8gGv/' +
+  'jQPuc78AAAAAAADQv8Jz5KN48e4/AAAAYAoxhjx2Zx8rJh2RvwAAAAAAANC/Y0lo50DX7j8AAACAx4J+PN2zzfRDNJ2/AAAAAAAA' +
+  '0L90C9/I2LvuPwAAAGCMbHw8LfisdjGgpL8AAAAAAADQv9otxlZBn+4/AAAA4LFghzyOCgwXhqCqvwAAAAAAANC/DdFMq3uB7j8A' +
+  'AABg/gp9vAWYXVByTbC/AAAAAAAA0L8S4UjsiGLuPwAAAOBWa2G8qZ3jCYlHs78AAAAAAADQv37BK0tqQu4/AAAAgDiHijx0f6zW' +
+  'aT62vwAAAAAAANC/5Yb2BCEh7j8AAABgxxSAvBif/HT3Mbm/AAAAAAAA0L8rvi1irv7tPwAAAIDqFIW8exbpwxQivL8AAAAAAADQ' +
+  'vzzCzLYT2+0/AAAAwDc8iDycM3fEpA6/vwAAAAAAANC/m6A4YlK27T8AAADg5956vHVaRWV1CL4/AAAAAAAA4L9GjTLPa5DtPwAA' +
+  'AADmV3Q8o7ANcVYjuz8AAAAAAADgv4vmyXNhae0/AAAAwGGMfrzXSVzxGkK4PwAAAAAAAOC/OslN0TRB7T8AAACAUu+EvNoAS1Lf' +
+  'ZLU/AAAAAAAA4L/cNT505xftPwAAACDaAVG8/4x62L+Lsj8AAAAAAADgv3PHPPR67ew/AAAAoGt7XrzLCPc/sW2vPwAAAAAAAOC/' +
+  'XPz88/DB7D8AAAAgYVd+PA/dcTaLzKk/AAAAAAAA4L/1ETQhS5XsPwAAAAB2+1K8tePII0U0pD8AAAAAAADgv5tziDSLZ+w/AAAA' +
+  'wMqGbTxOnJB/LEqdPwAAAAAAAOC/sb2A8bI47D8AAABgseB2vKdyCNFqPpI/AAAAAAAA4L9JVXImxAjsPwAAAMB/FVs8gVHZAckW' +
+  'fT8AAAAAAADgvyqVb6zA1+s/AAAAIKcliLzZtj5Mh/xsvwAAAAAAAOC/0pA1Z6ql6z8AAAAgTuqHPGb7v0jm4Yy/AAAAAAAA4L8+' +
+  'bhlFg3LrPwAAACCfxou81DGxqwkumb8AAAAAAADgvxJX9T5NPus/AAAAoLi2jrwosrRBNeuhvwAAAAAAAOC/AAIVWAoJ6z8AAAAg' +
+  '2iaJvIq07T3WNKe/AAAAAAAA4L8R1SGevNLqPwAAAAC+f4S8h4zmmrNzrL8AAAAAAADgv6OhDilmm+o/AAAA4DD2OTzGWp/JzNOw' +
+  'vwAAAAAAAOC/4voCGwlj6j8AAABAEZF+vPWW6GYqaLO/AAAAAAAA4L+CJ0agpynqPwAAAAC7KHG8UJ/XL9n2tb8AAAAAAADgv5Sv' +
+  'Ke9D7+k/AAAAoPwdezyngQvnv3+4vwAAAAAAAOC/QYfzR+Cz6T8AAACA4g6DvJbPMojFAru/AAAAAAAA4L9C18f0fnfpPwAAAKB5' +
+  'VIG8yoUCSdF/vb8AAAAAAADgv/tjkkkiOuk/AAAAoBnUgzyitiqayva/vwAAAAAAAOC/DZTvo8z76D8AAACAqd9mvFh3JJTMM8G/' +
+  'AAAAAAAA4L9BFxVrgLzoPwAAACDhxYK84yRsbhJpwr8AAAAAAADgv78uug9AfOg/AAAAALzagrykl4/vKpvDvwAAAAAAAOC/bpf/' +
+  'Cw476D8AAADgIPR2vFdWjUoKysS/AAAAAAAA4L9xF1fj7PjnPwAAAMDYyIm8f7Iz0qT1xb8AAAAAAADgv6+vaiLftec/AAAAoDf1' +
+  'cLwxBpT57h3HvwAAAAAAAOC/YXIDX+dx5z8AAACAzs91PHuzdFTdQsi/AAAAAAAA4L+W/+83CC3nPwAAAADv1IA89uDBl2Rkyb8A' +
+  'AAAAAADgv6+o6lRE5+Y/AAAAwAO8jbwy7/yZeYLKvwAAAAAAAOC/zTt/Zp6g5j8AAAAANN2LvLqiqlMRncu/AAAAAAAA4L89ePAl' +
+  'GVnmPwAAAOBkPYw8Wf6/3yC0zL8AAAAAAADgv98sHVW3EOY/AAAAQLNRcryFyQ18ncfNvwAAAAAAAOC/jAFlvnvH5T8AAACA6mmA' +
+  'PLu+qol8186/AAAAAAAA4L+g7Iw0aX3lPwAAAIAgV4e8wl1cjbPjz78AAAAAAADgv5ZVo5KCMuU/AAAAgOsSerxJogHQxxPPPwAA' +
+  'AAAAAPC/6eXju8rm5D8AAADgk8JjPAVFF8H/Ds4/AAAAAAAA8L85CZubRJrkPwAAAGDhfoK8/aKrU/4NzT8AAAAAAADwv9YdCSXz' +
+  'TOQ/AAAAIGoHaDzMr0FwzRDMPwAAAAAAAPC/1FZFU9n+4z8AAABgFmmDPBNwttl2F8s/AAAAAAAA8L+5UCAp+q/jPwAAAOAlPn48' +
+  '+aLgLAQiyj8AAAAAAADwv/NZBrFYYOM/AAAAoLP8gbz94jHgfjDJPwAAAAAAAPC/NXDh/PcP4z8AAAAgxvxuvK9BWUPwQsg/AAAA' +
+  'AAAA8L/q8/ol277iPwAAAMCBSVG8+WHnfmFZxz8AAAAAAADwv98S3UwFbeI/AAAAIHTahbx5FPST23PGPwAAAAAAAPC/WeszmXka' +
+  '4j8AAABgsaeDvHR5xVtnksU/AAAAAAAA8L/IaK45O8fhPwAAACDdJYs8vat4hw21xD8AAAAAAADwv0nb3mNNc+E/AAAAwPLuh7wC' +
+  '+Kuf1tvDPwAAAAAAAPC/I0sbVLMe4T8AAABgO/KOvLqjKgTLBsM/AAAAAAAA8L+PiV1NcMngPwAAAMDX04i8Ckea6/I1wj8AAAAA' +
+  'AADwv+7/IpmHc+A/AAAAQAFairy3vCljVmnBPwAAAAAAAPC/tz5Mh/wc4D8AAADgNUpzvFqrQU79oMA/AAAAAAAA8L+6mvjbpIvf' +
+  'PwAAAMAf7DK8uFVtzN65vz8AAAAAAADwv9Z471IZ3N4/AAAAwPfQfbx5EvpzaDq+PwAAAAAAAPC/O/YGOF0r3j8AAAAAiQ1ePCdj' +
+  'vFumw7w/AAAAAAAA8L+J44Zbd3ndPwAAAIDsUHU8WHBf9qZVuz8AAAAAAADwv17EMZluxtw/AAAAQA6FVjweHRhgePC5PwAAAAAA' +
+  'APC/5x4B2EkS3D8AAACgqhN4vGjEGV4olLg/AAAAAAAA8L/AXOEJEF3bPwAAAMBis2U8IFEOXsRAtz8AAAAAAADwv8o/bSvIpto/' +
+  'AAAAYBBffbwztpF1Wfa1PwAAAAAAAPC/iu2oQ3nv2T8AAAAggdpmPKrLsGH0tLQ/AAAAAAAA8L/Xk7xjKjfZPwAAAIAxhGY8z5Vr' +
+  'hqF8sz8AAAAAAADwv2Oprqbifdg/AAAAwO0sZ7wq+zrubE2yPwAAAAAAAPC/58wdManD1z8AAAAA8qMZPB3umUliJ7E/AAAAAAAA' +
+  '8L+fRfowhQjXPwAAAOAZS3S8qw6S7owKsD8AAAAAAADwv8YnP919TNY/AAAAQCsNUTy0kZew7+2tPwAAAAAAAPC/3R+rdZqP1T8A' +
+  'AADAwP0evBnoQ01b2as/AAAAAAAA8L9q53hC4tHUPwAAAAByQWI84e5xO3HXqT8AAAAAAADwvwFmF5RcE9Q/AAAAQHzJcDw07zJL' +
+  'ReinPwAAAAAAAPC/UoHhwhBU0z8AAAAgAMtzvFoinZPqC6Y/AAAAAAAA8L8Gn9UuBpTSPwAAAKCN0nW8vEgPcnNCpD8AAAAAAADw' +
+  'vz7bTD9E09E/AAAAANQgZ7zMaXuJ8YuiPwAAAAAAAPC/d/axYtIR0T8AAAAAwiR4PNrDuMF16KA/AAAAAAAA8L+u/TcOuE/QPwAA' +
+  'AKDNEgS8G+W5jSCwnj8AAAAAAADwvxtfIXv5Gc8/AAAA4O4tZLzJpDgRobWbPwAAAAAAAPC/EUNF5U+TzT8AAAAgkltnPOdOY3OK' +
+  '4Zg/AAAAAAAA8L9jT35qggvMPwAAAIBD8Rq8Zhqanvgzlj8AAAAAAADwv1EEsCWggso/AAAA4AV5aLz7aRQBBq2TPwAAAAAAAPC/' +
+  'C6ZpPLj4yD8AAACgGW1ivBTx24vLTJE/AAAAAAAA8L8xv1De2W3HPwAAAODu1WE8sxWtY8Emjj8AAAAAAADwv8Y/i0QU4sU/AAAA' +
+  'YP8xZTxemb3NtgGKPwAAAAAAAPC/Wj4psXZVxD8AAABAooVSvFi61j2gKoY/AAAAAAAA8L86YY5uEMjCPwAAAKAAMFE8ty+KmqOh' +
+  'gj8AAAAAAADwv3f12s7wOcE/AAAAQEMjZbxcFjCPx81+PwAAAAAAAPC/DnOpVk5Wvz8AAABgBCdKPJbCLEkB9Xg/AAAAAAAA8L/V' +
+  'wp7HhTe8PwAAAOCd8yS8MW1tFy65cz8AAAAAAADwvyy0KbymF7k/AAAAwBgnPrzm9qRCAzVuPwAAAAAAAPC/GaSaCtD2tT8AAADA' +
+  'IkBPvOvFd/5SMmY/AAAAAAAA8L/2Gc6SINWyPwAAAKCIoEm8f6Uc4zTVXj8AAAAAAADwv+Ag+HluZa8/AAAA4OvhIrw5BCUNObxT' +
+  'PwAAAAAAAPC/FNgN8WUfqT8AAAAAvRIpvIuNIgRANEY/AAAAAAAA8L/NVZR1ZdiiPwAAAED2hiY8J5qX2fu8Mz8AAAAAAADwv35m' +
+  'o/dVIZk/AAAAAGMd+7sRlaSNLL0TPwAAAAAAAPC/hMfe/NEhiT8AAACgjocpPAAAAAAAAAAAAAAAAAAA8L8AAAAAAAAAAAAAAAAA' +
+  'AAAAEZWkjSy9Ez8AAAAAAADwv4TH3vzRIYm/AAAAoI6HKbwnmpfZ+7wzPwAAAAAAAPC/fmaj91Uhmb8AAAAAYx37O4uNIgRANEY/' +
+  'AAAAAAAA8L/NVZR1ZdiivwAAAED2hia8OQQlDTm8Uz8AAAAAAADwvxTYDfFlH6m/AAAAAL0SKTx/pRzjNNVePwAAAAAAAPC/4CD4' +
+  'eW5lr78AAADg6+EiPOvFd/5SMmY/AAAAAAAA8L/2Gc6SINWyvwAAAKCIoEk85vakQgM1bj8AAAAAAADwvxmkmgrQ9rW/AAAAwCJA' +
+  'TzwxbW0XLrlzPwAAAAAAAPC/LLQpvKYXub8AAADAGCc+PJbCLEkB9Xg/AAAAAAAA8L/Vwp7HhTe8vwAAAOCd8yQ8XBYwj8fNfj8A' +
+  'AAAAAADwvw5zqVZOVr+/AAAAYAQnSry3L4qao6GCPwAAAAAAAPC/d/XazvA5wb8AAABAQyNlPFi61j2gKoY/AAAAAAAA8L86YY5u' +
+  'EMjCvwAAAKAAMFG8Xpm9zbYBij8AAAAAAADwv1o+KbF2VcS/AAAAQKKFUjyzFa1jwSaOPwAAAAAAAPC/xj+LRBTixb8AAABg/zFl' +
+  'vBTx24vLTJE/AAAAAAAA8L8xv1De2W3HvwAAAODu1WG8+2kUAQatkz8AAAAAAADwvwumaTy4+Mi/AAAAoBltYjxmGpqe+DOWPwAA' +
+  'AAAAAPC/UQSwJaCCyr8AAADgBXloPOdOY3OK4Zg/AAAAAAAA8L9jT35qggvMvwAAAIBD8Ro8yaQ4EaG1mz8AAAAAAADwvxFDReVP' +
+  'k82/AAAAIJJbZ7wb5bmNILCePwAAAAAAAPC/G18he/kZz78AAADg7i1kPNrDuMF16KA/AAAAAAAA8L+u/TcOuE/QvwAAAKDNEgQ8' +
+  'zGl7ifGLoj8AAAAAAADwv3f2sWLSEdG/AAAAAMIkeLy8SA9yc0KkPwAAAAAAAPC/PttMP0TT0b8AAAAA1CBnPFoinZPqC6Y/AAAA' +
+  'AAAA8L8Gn9UuBpTSvwAAAKCN0nU8NO8yS0Xopz8AAAAAAADwv1KB4cIQVNO/AAAAIADLczzh7nE7cdepPwAAAAAAAPC/AWYXlFwT' +
+  '1L8AAABAfMlwvBnoQ01b2as/AAAAAAAA8L9q53hC4tHUvwAAAAByQWK8tJGXsO/trT8AAAAAAADwv90fq3Waj9W/AAAAwMD9Hjyr' +
+  'DpLujAqwPwAAAAAAAPC/xic/3X1M1r8AAABAKw1RvB3umUliJ7E/AAAAAAAA8L+fRfowhQjXvwAAAOAZS3Q8Kvs67mxNsj8AAAAA' +
+  'AADwv+fMHTGpw9e/AAAAAPKjGbzPlWuGoXyzPwAAAAAAAPC/Y6mupuJ92L8AAADA7SxnPKrLsGH0tLQ/AAAAAAAA8L/Xk7xjKjfZ' +
+  'vwAAAIAxhGa8M7aRdVn2tT8AAAAAAADwv4rtqEN579m/AAAAIIHaZrwgUQ5exEC3PwAAAAAAAPC/yj9tK8im2r8AAABgEF99PGjE' +
+  'GV4olLg/AAAAAAAA8L/AXOEJEF3bvwAAAMBis2W8Hh0YYHjwuT8AAAAAAADwv+ceAdhJEty/AAAAoKoTeDxYcF/2plW7PwAAAAAA' +
+  'APC/XsQxmW7G3L8AAABADoVWvCdjvFumw7w/AAAAAAAA8L+J44Zbd3ndvwAAAIDsUHW8eRL6c2g6vj8AAAAAAADwvzv2BjhdK96/' +
+  'AAAAAIkNXry4VW3M3rm/PwAAAAAAAPC/1njvUhnc3r8AAADA99B9PFqrQU79oMA/AAAAAAAA8L+6mvjbpIvfvwAAAMAf7DI8t7wp' +
+  'Y1ZpwT8AAAAAAADwv7c+TIf8HOC/AAAA4DVKczwKR5rr8jXCPwAAAAAAAPC/7v8imYdz4L8AAABAAVqKPLqjKgTLBsM/AAAAAAAA' +
+  '8L+PiV1NcMngvwAAAMDX04g8Avirn9bbwz8AAAAAAADwvyNLG1SzHuG/AAAAYDvyjjy9q3iHDbXEPwAAAAAAAPC/SdveY01z4b8A' +
+  'AADA8u6HPHR5xVtnksU/AAAAAAAA8L/IaK45O8fhvwAAACDdJYu8eRT0k9tzxj8AAAAAAADwv1nrM5l5GuK/AAAAYLGngzz5Yed+' +
+  'YVnHPwAAAAAAAPC/3xLdTAVt4r8AAAAgdNqFPK9BWUPwQsg/AAAAAAAA8L/q8/ol277ivwAAAMCBSVE8/eIx4H4wyT8AAAAAAADw' +
+  'vzVw4fz3D+O/AAAAIMb8bjz5ouAsBCLKPwAAAAAAAPC/81kGsVhg478AAACgs/yBPBNwttl2F8s/AAAAAAAA8L+5UCAp+q/jvwAA' +
+  'AOAlPn68zK9BcM0QzD8AAAAAAADwv9RWRVPZ/uO/AAAAYBZpg7z9oqtT/g3NPwAAAAAAAPC/1h0JJfNM5L8AAAAgagdovAVFF8H/' +
+  'Ds4/AAAAAAAA8L85CZubRJrkvwAAAGDhfoI8SaIB0McTzz8AAAAAAADwv+nl47vK5uS/AAAA4JPCY7zCXVyNs+PPvwAAAAAAAOC/' +
+  'llWjkoIy5b8AAACA6xJ6PLu+qol8186/AAAAAAAA4L+g7Iw0aX3lvwAAAIAgV4c8hckNfJ3Hzb8AAAAAAADgv4wBZb57x+W/AAAA' +
+  'gOppgLxZ/r/fILTMvwAAAAAAAOC/3ywdVbcQ5r8AAABAs1FyPLqiqlMRncu/AAAAAAAA4L89ePAlGVnmvwAAAOBkPYy8Mu/8mXmC' +
+  'yr8AAAAAAADgv807f2aeoOa/AAAAADTdizz24MGXZGTJvwAAAAAAAOC/r6jqVETn5r8AAADAA7yNPHuzdFTdQsi/AAAAAAAA4L+W' +
+  '/+83CC3nvwAAAADv1IC8MQaU+e4dx78AAAAAAADgv2FyA1/ncee/AAAAgM7Pdbx/sjPSpPXFvwAAAAAAAOC/r69qIt+1578AAACg' +
+  'N/VwPFdWjUoKysS/AAAAAAAA4L9xF1fj7PjnvwAAAMDYyIk8pJeP7yqbw78AAAAAAADgv26X/wsOO+i/AAAA4CD0djzjJGxuEmnC' +
+  'vwAAAAAAAOC/vy66D0B86L8AAAAAvNqCPFh3JJTMM8G/AAAAAAAA4L9BFxVrgLzovwAAACDhxYI8orYqmsr2v78AAAAAAADgvw2U' +
+  '76PM++i/AAAAgKnfZjzKhQJJ0X+9vwAAAAAAAOC/+2OSSSI66b8AAACgGdSDvJbPMojFAru/AAAAAAAA4L9C18f0fnfpvwAAAKB5' +
+  'VIE8p4EL579/uL8AAAAAAADgv0GH80fgs+m/AAAAgOIOgzxQn9cv2fa1vwAAAAAAAOC/lK8p70Pv6b8AAACg/B17vPWW6GYqaLO/' +
+  'AAAAAAAA4L+CJ0agpynqvwAAAAC7KHE8xlqfyczTsL8AAAAAAADgv+L6AhsJY+q/AAAAQBGRfjyHjOaas3OsvwAAAAAAAOC/o6EO' +
+  'KWab6r8AAADgMPY5vIq07T3WNKe/AAAAAAAA4L8R1SGevNLqvwAAAAC+f4Q8KLK0QTXrob8AAAAAAADgvwACFVgKCeu/AAAAINom' +
+  'iTzUMbGrCS6ZvwAAAAAAAOC/Elf1Pk0+678AAACguLaOPGb7v0jm4Yy/AAAAAAAA4L8+bhlFg3LrvwAAACCfxos82bY+TIf8bL8A' +
+  'AAAAAADgv9KQNWeqpeu/AAAAIE7qh7yBUdkByRZ9PwAAAAAAAOC/KpVvrMDX678AAAAgpyWIPKdyCNFqPpI/AAAAAAAA4L9JVXIm' +
+  'xAjsvwAAAMB/FVu8TpyQfyxKnT8AAAAAAADgv7G9gPGyOOy/AAAAYLHgdjy148gjRTSkPwAAAAAAAOC/m3OINItn7L8AAADAyoZt' +
+  'vA/dcTaLzKk/AAAAAAAA4L/1ETQhS5XsvwAAAAB2+1I8ywj3P7Ftrz8AAAAAAADgv1z8/PPwwey/AAAAIGFXfrz/jHrYv4uyPwAA' +
+  'AAAAAOC/c8c89Hrt7L8AAACga3tePNoAS1LfZLU/AAAAAAAA4L/cNT505xftvwAAACDaAVE810lc8RpCuD8AAAAAAADgvzrJTdE0' +
+  'Qe2/AAAAgFLvhDyjsA1xViO7PwAAAAAAAOC/i+bJc2Fp7b8AAADAYYx+PHVaRWV1CL4/AAAAAAAA4L9GjTLPa5DtvwAAAADmV3S8' +
+  'nDN3xKQOv78AAAAAAADQv5ugOGJStu2/AAAA4Ofeejx7FunDFCK8vwAAAAAAANC/PMLMthPb7b8AAADANzyIvBif/HT3Mbm/AAAA' +
+  'AAAA0L8rvi1irv7tvwAAAIDqFIU8dH+s1mk+tr8AAAAAAADQv+WG9gQhIe6/AAAAYMcUgDypneMJiUezvwAAAAAAANC/fsErS2pC' +
+  '7r8AAACAOIeKvAWYXVByTbC/AAAAAAAA0L8S4UjsiGLuvwAAAOBWa2E8jgoMF4agqr8AAAAAAADQvw3RTKt7ge6/AAAAYP4KfTwt' +
+  '+Kx2MaCkvwAAAAAAANC/2i3GVkGf7r8AAADgsWCHvN2zzfRDNJ2/AAAAAAAA0L90C9/I2LvuvwAAAGCMbHy8dmcfKyYdkb8AAAAA' +
+  'AADQv2NJaOdA1+6/AAAAgMeCfryAa/+NA+5zvwAAAAAAANC/wnPko3jx7r8AAABgCjGGvKoc1JvQwHw/AAAAAAAA0L/XMJL7fgrv' +
+  'vwAAAMB6LHW8defV1YBlkz8AAAAAAADQv9o6dvdSIu+/AAAAALgMgjzohA2s7KOfPwAAAAAAANC/ieVkrPM4778AAACgr3t9PL7u' +
+  'P2l/9aU/AAAAAAAA0L8tLws7YE7vvwAAAOAB7ng81WdZDh8drD8AAAAAAADQv7Bc98+XYu+/AAAAIBdidbzF/EJ5Z7etvwAAAAAA' +
+  'AMC/dyCho5l1778AAADAMU+IvBn/LBJRiKe/AAAAAAAAwL+pS3H6ZIfvvwAAAGBWsnq8Z/mkxNpVob8AAAAAAADAv5sJyST5l++/' +
+  'AAAA4OAqjjzRCXN0g0CWvwAAAAAAAMC/F6UIf1Wn778AAADAqKCHPGtXr+0Mn4O/AAAAAAAAwL9B15VxebXvvwAAAGCsv3G8OZ7R' +
+  'KjU2ZT8AAAAAAADAv9Of4XBkwu+/AAAAYIbsgbxY6QnD0UOOPwAAAAAAAMC/e6Zt/RXO778AAACAb911PFAvWQ9loZs/AAAAAAAA' +
+  'wL8mJdGjjdjvvwAAACD2fYg8Y5BqKkDbl78AAAAAAACwvwlbvfzK4e+/AAAAIOMjaryuz3CWBKmGvwAAAAAAALC/OogBrc3p778A' +
+  'AADA7CFlvALk+8AwUlM/AAAAAAAAsL+tcY5llfDvvwAAAOCMGoC8sJ/IO2iCiz8AAAAAAACwv35teeMh9u+/AAAAILxXbDxprqKs' +
+  'K8N2vwAAAAAAAKC/Xff+73L6778AAADAzbSIPAhmciGoens/AAAAAAAAoL8NzYRgiP3vvwAAAEBNNYE87uGEDLh4az8AAAAAAACQ' +
+  'v9uSmxZi/++/AAAAwKPdhbwAAAAAAAAAAAAAAAAAAAAAAAAAAAAA8L8AAAAAAAAAAO7hhAy4eGu/AAAAAAAAkD/bkpsWYv/vvwAA' +
+  'AMCj3YW8CGZyIah6e78AAAAAAACgPw3NhGCI/e+/AAAAQE01gTxprqKsK8N2PwAAAAAAAKA/Xff+73L6778AAADAzbSIPLCfyDto' +
+  'gou/AAAAAAAAsD9+bXnjIfbvvwAAACC8V2w8AuT7wDBSU78AAAAAAACwP61xjmWV8O+/AAAA4IwagLyuz3CWBKmGPwAAAAAAALA/' +
+  'OogBrc3p778AAADA7CFlvGOQaipA25c/AAAAAAAAsD8JW738yuHvvwAAACDjI2q8UC9ZD2Whm78AAAAAAADAPyYl0aON2O+/AAAA' +
+  'IPZ9iDxY6QnD0UOOvwAAAAAAAMA/e6Zt/RXO778AAACAb911PDme0So1NmW/AAAAAAAAwD/Tn+FwZMLvvwAAAGCG7IG8a1ev7Qyf' +
+  'gz8AAAAAAADAP0HXlXF5te+/AAAAYKy/cbzRCXN0g0CWPwAAAAAAAMA/F6UIf1Wn778AAADAqKCHPGf5pMTaVaE/AAAAAAAAwD+b' +
+  'Cckk+ZfvvwAAAODgKo48Gf8sElGIpz8AAAAAAADAP6lLcfpkh++/AAAAYFayerzF/EJ5Z7etPwAAAAAAAMA/dyCho5l1778AAADA' +
+  'MU+IvNVnWQ4fHay/AAAAAAAA0D+wXPfPl2LvvwAAACAXYnW8vu4/aX/1pb8AAAAAAADQPy0vCztgTu+/AAAA4AHueDzohA2s7KOf' +
+  'vwAAAAAAANA/ieVkrPM4778AAACgr3t9PHXn1dWAZZO/AAAAAAAA0D/aOnb3UiLvvwAAAAC4DII8qhzUm9DAfL8AAAAAAADQP9cw' +
+  'kvt+Cu+/AAAAwHosdbyAa/+NA+5zPwAAAAAAANA/wnPko3jx7r8AAABgCjGGvHZnHysmHZE/AAAAAAAA0D9jSWjnQNfuvwAAAIDH' +
+  'gn683bPN9EM0nT8AAAAAAADQP3QL38jYu+6/AAAAYIxsfLwt+Kx2MaCkPwAAAAAAANA/2i3GVkGf7r8AAADgsWCHvI4KDBeGoKo/' +
+  'AAAAAAAA0D8N0Uyre4HuvwAAAGD+Cn08BZhdUHJNsD8AAAAAAADQPxLhSOyIYu6/AAAA4FZrYTypneMJiUezPwAAAAAAANA/fsEr' +
+  'S2pC7r8AAACAOIeKvHR/rNZpPrY/AAAAAAAA0D/lhvYEISHuvwAAAGDHFIA8GJ/8dPcxuT8AAAAAAADQPyu+LWKu/u2/AAAAgOoU' +
+  'hTx7FunDFCK8PwAAAAAAANA/PMLMthPb7b8AAADANzyIvJwzd8SkDr8/AAAAAAAA0D+boDhiUrbtvwAAAODn3no8dVpFZXUIvr8A' +
+  'AAAAAADgP0aNMs9rkO2/AAAAAOZXdLyjsA1xViO7vwAAAAAAAOA/i+bJc2Fp7b8AAADAYYx+PNdJXPEaQri/AAAAAAAA4D86yU3R' +
+  'NEHtvwAAAIBS74Q82gBLUt9ktb8AAAAAAADgP9w1PnTnF+2/AAAAINoBUTz/jHrYv4uyvwAAAAAAAOA/c8c89Hrt7L8AAACga3te' +
+  'PMsI9z+xba+/AAAAAAAA4D9c/Pzz8MHsvwAAACBhV368D91xNovMqb8AAAAAAADgP/URNCFLley/AAAAAHb7Ujy148gjRTSkvwAA' +
+  'AAAAAOA/m3OINItn7L8AAADAyoZtvE6ckH8sSp2/AAAAAAAA4D+xvYDxsjjsvwAAAGCx4HY8p3II0Wo+kr8AAAAAAADgP0lVcibE' +
+  'COy/AAAAwH8VW7yBUdkByRZ9vwAAAAAAAOA/KpVvrMDX678AAAAgpyWIPNm2PkyH/Gw/AAAAAAAA4D/SkDVnqqXrvwAAACBO6oe8' +
+  'Zvu/SObhjD8AAAAAAADgPz5uGUWDcuu/AAAAIJ/GizzUMbGrCS6ZPwAAAAAAAOA/Elf1Pk0+678AAACguLaOPCiytEE166E/AAAA' +
+  'AAAA4D8AAhVYCgnrvwAAACDaJok8irTtPdY0pz8AAAAAAADgPxHVIZ680uq/AAAAAL5/hDyHjOaas3OsPwAAAAAAAOA/o6EOKWab' +
+  '6r8AAADgMPY5vMZan8nM07A/AAAAAAAA4D/i+gIbCWPqvwAAAEARkX489ZboZiposz8AAAAAAADgP4InRqCnKeq/AAAAALsocTxQ' +
+  'n9cv2fa1PwAAAAAAAOA/lK8p70Pv6b8AAACg/B17vKeBC+e/f7g/AAAAAAAA4D9Bh/NH4LPpvwAAAIDiDoM8ls8yiMUCuz8AAAAA' +
+  'AADgP0LXx/R+d+m/AAAAoHlUgTzKhQJJ0X+9PwAAAAAAAOA/+2OSSSI66b8AAACgGdSDvKK2KprK9r8/AAAAAAAA4D8NlO+jzPvo' +
+  'vwAAAICp32Y8WHcklMwzwT8AAAAAAADgP0EXFWuAvOi/AAAAIOHFgjzjJGxuEmnCPwAAAAAAAOA/vy66D0B86L8AAAAAvNqCPKSX' +
+  'j+8qm8M/AAAAAAAA4D9ul/8LDjvovwAAAOAg9HY8V1aNSgrKxD8AAAAAAADgP3EXV+Ps+Oe/AAAAwNjIiTx/sjPSpPXFPwAAAAAA' +
+  'AOA/r69qIt+1578AAACgN/VwPDEGlPnuHcc/AAAAAAAA4D9hcgNf53HnvwAAAIDOz3W8e7N0VN1CyD8AAAAAAADgP5b/7zcILee/' +
+  'AAAAAO/UgLz24MGXZGTJPwAAAAAAAOA/r6jqVETn5r8AAADAA7yNPDLv/Jl5gso/AAAAAAAA4D/NO39mnqDmvwAAAAA03Ys8uqKq' +
+  'UxGdyz8AAAAAAADgPz148CUZWea/AAAA4GQ9jLxZ/r/fILTMPwAAAAAAAOA/3ywdVbcQ5r8AAABAs1FyPIXJDXydx80/AAAAAAAA' +
+  '4D+MAWW+e8flvwAAAIDqaYC8u76qiXzXzj8AAAAAAADgP6DsjDRpfeW/AAAAgCBXhzzCXVyNs+PPPwAAAAAAAOA/llWjkoIy5b8A' +
+  'AACA6xJ6PEmiAdDHE8+/AAAAAAAA8D/p5eO7yubkvwAAAOCTwmO8BUUXwf8Ozr8AAAAAAADwPzkJm5tEmuS/AAAAYOF+gjz9oqtT' +
+  '/g3NvwAAAAAAAPA/1h0JJfNM5L8AAAAgagdovMyvQXDNEMy/AAAAAAAA8D/UVkVT2f7jvwAAAGAWaYO8E3C22XYXy78AAAAAAADw' +
+  'P7lQICn6r+O/AAAA4CU+frz5ouAsBCLKvwAAAAAAAPA/81kGsVhg478AAACgs/yBPP3iMeB+MMm/AAAAAAAA8D81cOH89w/jvwAA' +
+  'ACDG/G48r0FZQ/BCyL8AAAAAAADwP+rz+iXbvuK/AAAAwIFJUTz5Yed+YVnHvwAAAAAAAPA/3xLdTAVt4r8AAAAgdNqFPHkU9JPb' +
+  'c8a/AAAAAAAA8D9Z6zOZeRrivwAAAGCxp4M8dHnFW2eSxb8AAAAAAADwP8horjk7x+G/AAAAIN0li7y9q3iHDbXEvwAAAAAAAPA/' +
+  'SdveY01z4b8AAADA8u6HPAL4q5/W28O/AAAAAAAA8D8jSxtUsx7hvwAAAGA78o48uqMqBMsGw78AAAAAAADwP4+JXU1wyeC/AAAA' +
+  'wNfTiDwKR5rr8jXCvwAAAAAAAPA/7v8imYdz4L8AAABAAVqKPLe8KWNWacG/AAAAAAAA8D+3PkyH/BzgvwAAAOA1SnM8WqtBTv2g' +
+  'wL8AAAAAAADwP7qa+Nuki9+/AAAAwB/sMjy4VW3M3rm/vwAAAAAAAPA/1njvUhnc3r8AAADA99B9PHkS+nNoOr6/AAAAAAAA8D87' +
+  '9gY4XSvevwAAAACJDV68J2O8W6bDvL8AAAAAAADwP4njhlt3ed2/AAAAgOxQdbxYcF/2plW7vwAAAAAAAPA/XsQxmW7G3L8AAABA' +
+  'DoVWvB4dGGB48Lm/AAAAAAAA8D/nHgHYSRLcvwAAAKCqE3g8aMQZXiiUuL8AAAAAAADwP8Bc4QkQXdu/AAAAwGKzZbwgUQ5exEC3' +
+  'vwAAAAAAAPA/yj9tK8im2r8AAABgEF99PDO2kXVZ9rW/AAAAAAAA8D+K7ahDee/ZvwAAACCB2ma8qsuwYfS0tL8AAAAAAADwP9eT' +
+  'vGMqN9m/AAAAgDGEZrzPlWuGoXyzvwAAAAAAAPA/Y6mupuJ92L8AAADA7SxnPCr7Ou5sTbK/AAAAAAAA8D/nzB0xqcPXvwAAAADy' +
+  'oxm8He6ZSWInsb8AAAAAAADwP59F+jCFCNe/AAAA4BlLdDyrDpLujAqwvwAAAAAAAPA/xic/3X1M1r8AAABAKw1RvLSRl7Dv7a2/' +
+  'AAAAAAAA8D/dH6t1mo/VvwAAAMDA/R48GehDTVvZq78AAAAAAADwP2rneELi0dS/AAAAAHJBYrzh7nE7cdepvwAAAAAAAPA/AWYX' +
+  'lFwT1L8AAABAfMlwvDTvMktF6Ke/AAAAAAAA8D9SgeHCEFTTvwAAACAAy3M8WiKdk+oLpr8AAAAAAADwPwaf1S4GlNK/AAAAoI3S' +
+  'dTy8SA9yc0KkvwAAAAAAAPA/PttMP0TT0b8AAAAA1CBnPMxpe4nxi6K/AAAAAAAA8D939rFi0hHRvwAAAADCJHi82sO4wXXooL8A' +
+  'AAAAAADwP679Nw64T9C/AAAAoM0SBDwb5bmNILCevwAAAAAAAPA/G18he/kZz78AAADg7i1kPMmkOBGhtZu/AAAAAAAA8D8RQ0Xl' +
+  'T5PNvwAAACCSW2e8505jc4rhmL8AAAAAAADwP2NPfmqCC8y/AAAAgEPxGjxmGpqe+DOWvwAAAAAAAPA/UQSwJaCCyr8AAADgBXlo' +
+  'PPtpFAEGrZO/AAAAAAAA8D8Lpmk8uPjIvwAAAKAZbWI8FPHbi8tMkb8AAAAAAADwPzG/UN7Zbce/AAAA4O7VYbyzFa1jwSaOvwAA' +
+  'AAAAAPA/xj+LRBTixb8AAABg/zFlvF6Zvc22AYq/AAAAAAAA8D9aPimxdlXEvwAAAECihVI8WLrWPaAqhr8AAAAAAADwPzphjm4Q' +
+  'yMK/AAAAoAAwUby3L4qao6GCvwAAAAAAAPA/d/XazvA5wb8AAABAQyNlPFwWMI/HzX6/AAAAAAAA8D8Oc6lWTla/vwAAAGAEJ0q8' +
+  'lsIsSQH1eL8AAAAAAADwP9XCnseFN7y/AAAA4J3zJDwxbW0XLrlzvwAAAAAAAPA/LLQpvKYXub8AAADAGCc+POb2pEIDNW6/AAAA' +
+  'AAAA8D8ZpJoK0Pa1vwAAAMAiQE8868V3/lIyZr8AAAAAAADwP/YZzpIg1bK/AAAAoIigSTx/pRzjNNVevwAAAAAAAPA/4CD4eW5l' +
+  'r78AAADg6+EiPDkEJQ05vFO/AAAAAAAA8D8U2A3xZR+pvwAAAAC9Eik8i40iBEA0Rr8AAAAAAADwP81VlHVl2KK/AAAAQPaGJrwn' +
+  'mpfZ+7wzvwAAAAAAAPA/fmaj91Uhmb8AAAAAYx37OxGVpI0svRO/AAAAAAAA8D+Ex9780SGJvwAAAKCOhym8AAAAAAAAAAAAAAAA' +
+  'AADwPwAAAAAAAAAAAAAAAAAAAAARlaSNLL0TvwAAAAAAAPA/hMfe/NEhiT8AAACgjocpPCeal9n7vDO/AAAAAAAA8D9+ZqP3VSGZ' +
+  'PwAAAABjHfu7i40iBEA0Rr8AAAAAAADwP81VlHVl2KI/AAAAQPaGJjw5BCUNObxTvwAAAAAAAPA/FNgN8WUfqT8AAAAAvRIpvH+l' +
+  'HOM01V6/AAAAAAAA8D/gIPh5bmWvPwAAAODr4SK868V3/lIyZr8AAAAAAADwP/YZzpIg1bI/AAAAoIigSbzm9qRCAzVuvwAAAAAA' +
+  'APA/GaSaCtD2tT8AAADAIkBPvDFtbRcuuXO/AAAAAAAA8D8stCm8phe5PwAAAMAYJz68lsIsSQH1eL8AAAAAAADwP9XCnseFN7w/' +
+  'AAAA4J3zJLxcFjCPx81+vwAAAAAAAPA/DnOpVk5Wvz8AAABgBCdKPLcvipqjoYK/AAAAAAAA8D939drO8DnBPwAAAEBDI2W8WLrW' +
+  'PaAqhr8AAAAAAADwPzphjm4QyMI/AAAAoAAwUTxemb3NtgGKvwAAAAAAAPA/Wj4psXZVxD8AAABAooVSvLMVrWPBJo6/AAAAAAAA' +
+  '8D/GP4tEFOLFPwAAAGD/MWU8FPHbi8tMkb8AAAAAAADwPzG/UN7Zbcc/AAAA4O7VYTz7aRQBBq2TvwAAAAAAAPA/C6ZpPLj4yD8A' +
+  'AACgGW1ivGYamp74M5a/AAAAAAAA8D9RBLAloILKPwAAAOAFeWi8505jc4rhmL8AAAAAAADwP2NPfmqCC8w/AAAAgEPxGrzJpDgR' +
+  'obWbvwAAAAAAAPA/EUNF5U+TzT8AAAAgkltnPBvluY0gsJ6/AAAAAAAA8D8bXyF7+RnPPwAAAODuLWS82sO4wXXooL8AAAAAAADw' +
+  'P679Nw64T9A/AAAAoM0SBLzMaXuJ8YuivwAAAAAAAPA/d/axYtIR0T8AAAAAwiR4PLxID3JzQqS/AAAAAAAA8D8+20w/RNPRPwAA' +
+  'AADUIGe8WiKdk+oLpr8AAAAAAADwPwaf1S4GlNI/AAAAoI3Sdbw07zJLReinvwAAAAAAAPA/UoHhwhBU0z8AAAAgAMtzvOHucTtx' +
+  '16m/AAAAAAAA8D8BZheUXBPUPwAAAEB8yXA8GehDTVvZq78AAAAAAADwP2rneELi0dQ/AAAAAHJBYjy0kZew7+2tvwAAAAAAAPA/' +
+  '3R+rdZqP1T8AAADAwP0evKsOku6MCrC/AAAAAAAA8D/GJz/dfUzWPwAAAEArDVE8He6ZSWInsb8AAAAAAADwP59F+jCFCNc/AAAA' +
+  '4BlLdLwq+zrubE2yvwAAAAAAAPA/58wdManD1z8AAAAA8qMZPM+Va4ahfLO/AAAAAAAA8D9jqa6m4n3YPwAAAMDtLGe8qsuwYfS0' +
+  'tL8AAAAAAADwP9eTvGMqN9k/AAAAgDGEZjwztpF1Wfa1vwAAAAAAAPA/iu2oQ3nv2T8AAAAggdpmPCBRDl7EQLe/AAAAAAAA8D/K' +
+  'P20ryKbaPwAAAGAQX328aMQZXiiUuL8AAAAAAADwP8Bc4QkQXds/AAAAwGKzZTweHRhgePC5vwAAAAAAAPA/5x4B2EkS3D8AAACg' +
+  'qhN4vFhwX/amVbu/AAAAAAAA8D9exDGZbsbcPwAAAEAOhVY8J2O8W6bDvL8AAAAAAADwP4njhlt3ed0/AAAAgOxQdTx5EvpzaDq+' +
+  'vwAAAAAAAPA/O/YGOF0r3j8AAAAAiQ1ePLhVbczeub+/AAAAAAAA8D/WeO9SGdzePwAAAMD30H28WqtBTv2gwL8AAAAAAADwP7qa' +
+  '+Nuki98/AAAAwB/sMry3vCljVmnBvwAAAAAAAPA/tz5Mh/wc4D8AAADgNUpzvApHmuvyNcK/AAAAAAAA8D/u/yKZh3PgPwAAAEAB' +
+  'Woq8uqMqBMsGw78AAAAAAADwP4+JXU1wyeA/AAAAwNfTiLwC+Kuf1tvDvwAAAAAAAPA/I0sbVLMe4T8AAABgO/KOvL2reIcNtcS/' +
+  'AAAAAAAA8D9J295jTXPhPwAAAMDy7oe8dHnFW2eSxb8AAAAAAADwP8horjk7x+E/AAAAIN0lizx5FPST23PGvwAAAAAAAPA/Wesz' +
+  'mXka4j8AAABgsaeDvPlh535hWce/AAAAAAAA8D/fEt1MBW3iPwAAACB02oW8r0FZQ/BCyL8AAAAAAADwP+rz+iXbvuI/AAAAwIFJ' +
+  'Ubz94jHgfjDJvwAAAAAAAPA/NXDh/PcP4z8AAAAgxvxuvPmi4CwEIsq/AAAAAAAA8D/zWQaxWGDjPwAAAKCz/IG8E3C22XYXy78A' +
+  'AAAAAADwP7lQICn6r+M/AAAA4CU+fjzMr0FwzRDMvwAAAAAAAPA/1FZFU9n+4z8AAABgFmmDPP2iq1P+Dc2/AAAAAAAA8D/WHQkl' +
+  '80zkPwAAACBqB2g8BUUXwf8Ozr8AAAAAAADwPzkJm5tEmuQ/AAAAYOF+grxJogHQxxPPvwAAAAAAAPA/6eXju8rm5D8AAADgk8Jj' +
+  'PMJdXI2z488/AAAAAAAA4D+WVaOSgjLlPwAAAIDrEnq8u76qiXzXzj8AAAAAAADgP6DsjDRpfeU/AAAAgCBXh7yFyQ18ncfNPwAA' +
+  'AAAAAOA/jAFlvnvH5T8AAACA6mmAPFn+v98gtMw/AAAAAAAA4D/fLB1VtxDmPwAAAECzUXK8uqKqUxGdyz8AAAAAAADgPz148CUZ' +
+  'WeY/AAAA4GQ9jDwy7/yZeYLKPwAAAAAAAOA/zTt/Zp6g5j8AAAAANN2LvPbgwZdkZMk/AAAAAAAA4D+vqOpUROfmPwAAAMADvI28' +
+  'e7N0VN1CyD8AAAAAAADgP5b/7zcILec/AAAAAO/UgDwxBpT57h3HPwAAAAAAAOA/YXIDX+dx5z8AAACAzs91PH+yM9Kk9cU/AAAA' +
+  'AAAA4D+vr2oi37XnPwAAAKA39XC8V1aNSgrKxD8AAAAAAADgP3EXV+Ps+Oc/AAAAwNjIibykl4/vKpvDPwAAAAAAAOA/bpf/Cw47' +
+  '6D8AAADgIPR2vOMkbG4SacI/AAAAAAAA4D+/LroPQHzoPwAAAAC82oK8WHcklMwzwT8AAAAAAADgP0EXFWuAvOg/AAAAIOHFgryi' +
+  'tiqayva/PwAAAAAAAOA/DZTvo8z76D8AAACAqd9mvMqFAknRf70/AAAAAAAA4D/7Y5JJIjrpPwAAAKAZ1IM8ls8yiMUCuz8AAAAA' +
+  'AADgP0LXx/R+d+k/AAAAoHlUgbyngQvnv3+4PwAAAAAAAOA/QYfzR+Cz6T8AAACA4g6DvFCf1y/Z9rU/AAAAAAAA4D+UrynvQ+/p' +
+  'PwAAAKD8HXs89ZboZiposz8AAAAAAADgP4InRqCnKeo/AAAAALsocbzGWp/JzNOwPwAAAAAAAOA/4voCGwlj6j8AAABAEZF+vIeM' +
+  '5pqzc6w/AAAAAAAA4D+joQ4pZpvqPwAAAOAw9jk8irTtPdY0pz8AAAAAAADgPxHVIZ680uo/AAAAAL5/hLwosrRBNeuhPwAAAAAA' +
+  'AOA/AAIVWAoJ6z8AAAAg2iaJvNQxsasJLpk/AAAAAAAA4D8SV/U+TT7rPwAAAKC4to68Zvu/SObhjD8AAAAAAADgPz5uGUWDcus/' +
+  'AAAAIJ/Gi7zZtj5Mh/xsPwAAAAAAAOA/0pA1Z6ql6z8AAAAgTuqHPIFR2QHJFn2/AAAAAAAA4D8qlW+swNfrPwAAACCnJYi8p3II' +
+  '0Wo+kr8AAAAAAADgP0lVcibECOw/AAAAwH8VWzxOnJB/LEqdvwAAAAAAAOA/sb2A8bI47D8AAABgseB2vLXjyCNFNKS/AAAAAAAA' +
+  '4D+bc4g0i2fsPwAAAMDKhm08D91xNovMqb8AAAAAAADgP/URNCFLlew/AAAAAHb7UrzLCPc/sW2vvwAAAAAAAOA/XPz88/DB7D8A' +
+  'AAAgYVd+PP+Meti/i7K/AAAAAAAA4D9zxzz0eu3sPwAAAKBre1682gBLUt9ktb8AAAAAAADgP9w1PnTnF+0/AAAAINoBUbzXSVzx' +
+  'GkK4vwAAAAAAAOA/OslN0TRB7T8AAACAUu+EvKOwDXFWI7u/AAAAAAAA4D+L5slzYWntPwAAAMBhjH68dVpFZXUIvr8AAAAAAADg' +
+  'P0aNMs9rkO0/AAAAAOZXdDycM3fEpA6/PwAAAAAAANA/m6A4YlK27T8AAADg5956vHsW6cMUIrw/AAAAAAAA0D88wsy2E9vtPwAA' +
+  'AMA3PIg8GJ/8dPcxuT8AAAAAAADQPyu+LWKu/u0/AAAAgOoUhbx0f6zWaT62PwAAAAAAANA/5Yb2BCEh7j8AAABgxxSAvKmd4wmJ' +
+  'R7M/AAAAAAAA0D9+wStLakLuPwAAAIA4h4o8BZhdUHJNsD8AAAAAAADQPxLhSOyIYu4/AAAA4FZrYbyOCgwXhqCqPwAAAAAAANA/' +
+  'DdFMq3uB7j8AAABg/gp9vC34rHYxoKQ/AAAAAAAA0D/aLcZWQZ/uPwAAAOCxYIc83bPN9EM0nT8AAAAAAADQP3QL38jYu+4/AAAA' +
+  'YIxsfDx2Zx8rJh2RPwAAAAAAANA/Y0lo50DX7j8AAACAx4J+PIBr/40D7nM/AAAAAAAA0D/Cc+SjePHuPwAAAGAKMYY8qhzUm9DA' +
+  'fL8AAAAAAADQP9cwkvt+Cu8/AAAAwHosdTx159XVgGWTvwAAAAAAANA/2jp291Ii7z8AAAAAuAyCvOiEDazso5+/AAAAAAAA0D+J' +
+  '5WSs8zjvPwAAAKCve328vu4/aX/1pb8AAAAAAADQPy0vCztgTu8/AAAA4AHueLzVZ1kOHx2svwAAAAAAANA/sFz3z5di7z8AAAAg' +
+  'F2J1PMX8Qnlnt60/AAAAAAAAwD93IKGjmXXvPwAAAMAxT4g8Gf8sElGIpz8AAAAAAADAP6lLcfpkh+8/AAAAYFayejxn+aTE2lWh' +
+  'PwAAAAAAAMA/mwnJJPmX7z8AAADg4CqOvNEJc3SDQJY/AAAAAAAAwD8XpQh/VafvPwAAAMCooIe8a1ev7Qyfgz8AAAAAAADAP0HX' +
+  'lXF5te8/AAAAYKy/cTw5ntEqNTZlvwAAAAAAAMA/05/hcGTC7z8AAABghuyBPFjpCcPRQ46/AAAAAAAAwD97pm39Fc7vPwAAAIBv' +
+  '3XW8UC9ZD2Whm78AAAAAAADAPyYl0aON2O8/AAAAIPZ9iLxjkGoqQNuXPwAAAAAAALA/CVu9/Mrh7z8AAAAg4yNqPK7PcJYEqYY/' +
+  'AAAAAAAAsD86iAGtzenvPwAAAMDsIWU8AuT7wDBSU78AAAAAAACwP61xjmWV8O8/AAAA4IwagDywn8g7aIKLvwAAAAAAALA/fm15' +
+  '4yH27z8AAAAgvFdsvGmuoqwrw3Y/AAAAAAAAoD9d9/7vcvrvPwAAAMDNtIi8CGZyIah6e78AAAAAAACgPw3NhGCI/e8/AAAAQE01' +
+  'gbzu4YQMuHhrvwAAAAAAAJA/25KbFmL/7z8AAADAo92FPA==';
+let sinHa: Float64Array | undefined;
+let cosHa: Float64Array | undefined;
+
+const TRIG_SH = hexD('42a8000000000000'); // 2^43 + 2^42: rounds to multiples of 2^-9
+const TRIG_2PI = hexD('401921fb54442d18');
+const TRIG_2PI_LO = hexD('3cb1a62633145c07');
+const TRIG_S1 = hexD('bfc5555555554448');
+const TRIG_S2 = hexD('3f81110fabb3551c');
+const TRIG_C0 = -0.5;
+const TRIG_C1 = hexD('3fa5555555554ccf');
+const TRIG_C2 = hexD('bf56c16ab163b2d7');
+const M64 = (1n << 64n) - 1n;
+const M32 = 0xffffffffn;
+
+function sinCosLarge(x: number, cos: boolean): number {
+  if (x !== x || x === Infinity || x === -Infinity) return NaN;
+  if (inv2pi === undefined) inv2pi = BigInt('0x' + INV2PI_HEX);
+  const ha = cos ? (cosHa ??= b64F64(COS_HA_B64)) : (sinHa ??= b64F64(SIN_HA_B64));
+  F64[0] = x;
+  const hiw = U32[HI];
+  const lo32 = U32[LO];
+  const e = (hiw >>> 20) & 0x7ff;
+  const neg = hiw >>> 31 === 1;
+  // T = T0:T1:T2, the table row for the exponent; M = the 53-bit significand.
+  const t = (inv2pi >> BigInt(1400 - (e - 883))) & ((1n << 192n) - 1n);
+  const t0 = t >> 128n;
+  const t1 = (t >> 64n) & M64;
+  const t2 = t & M64;
+  const m = (BigInt((hiw & 0xfffff) | 0x100000) << 32n) | BigInt(lo32);
+  const mhi = m >> 32n;
+  const mlo = m & M32;
+  const t0hi = t0 >> 32n;
+  const t0lo = t0 & M32;
+  const t1hi = t1 >> 32n;
+  const t1lo = t1 & M32;
+  const t2hi = t2 >> 32n;
+  const t2lo = t2 & M32;
+  // The kernel's partial products: the lowest (T2lo*Mlo) is never formed and the
+  // weight-1 products only contribute their high halves.
+  const s15 = t2hi * mhi + ((t2hi * mlo) >> 32n) + ((t1lo * mlo) & M32) + ((t2lo * mhi) >> 32n);
+  const s12 = t1lo * mhi + ((t1lo * mlo) >> 32n) + ((t1hi * mlo) & M32) + (s15 >> 32n);
+  const s3 = t1hi * mhi + ((t1hi * mlo) >> 32n) + ((t0lo * mlo) & M32) + (s12 >> 32n);
+  const s2 = t0lo * mhi + ((t0lo * mlo) >> 32n) + ((t0hi * mlo) & M32) + (s3 >> 32n);
+  const lo64 = ((s12 << 32n) + (s15 & M32)) & M64;
+  const hi64 = ((s2 << 32n) + (s3 & M32)) & M64;
+  // The 128-bit fraction as three doubles (cos keeps the sign of x in them).
+  const sg = cos && neg ? 0x80000000 : 0;
+  const topBits = hi64 >> 12n;
+  const z = fromWords((sg | 0x3ff00000 | Number(topBits >> 32n)) >>> 0, Number(topBits & M32));
+  const midBits = ((hi64 & 0xfffn) << 40n) | (lo64 >> 24n);
+  const mid = fromWords((sg | 0x3cb00000 | Number(midBits >> 32n)) >>> 0, Number(midBits & M32)) -
+    fromWords((sg | 0x3cb00000) >>> 0, 0);
+  const lowBits = (lo64 & 0xffffffn) << 28n;
+  const low = fromWords((sg | 0x39700000 | Number(lowBits >> 32n)) >>> 0, Number(lowBits & M32)) -
+    fromWords((sg | 0x39700000) >>> 0, 0);
+  const s = z + TRIG_SH;
+  const n = loWord(s) & 0x1ff;
+  const rh0 = z - (s - TRIG_SH);
+  const a = rh0 + mid;
+  const rhi = a * TRIG_2PI;
+  const b = mid + (rh0 - a);
+  const c = low + b;
+  let e1 = fmaRN(a, TRIG_2PI, -rhi);
+  e1 = fmaRN(TRIG_2PI_LO, a, e1);
+  const rlo = fmaRN(TRIG_2PI, c, e1);
+  // sin/cos(2*pi*n/512 + r) from the table row and the reduced r = rhi + rlo.
+  const r = rhi;
+  const T0 = ha[4 * n];
+  const T1 = ha[4 * n + 1];
+  const T2 = ha[4 * n + 2];
+  const T3 = ha[4 * n + 3];
+  const r2 = r * r;
+  const u = fmaRN(T1, r, T2);
+  const hi = fmaRN(r, T0, u);
+  let d3 = T2 - u;
+  let d2 = u - hi;
+  d3 = fmaRN(T1, r, d3);
+  d2 = fmaRN(r, T0, d2);
+  const ps = fmaRN(TRIG_S2, r2, TRIG_S1);
+  const e13 = d2 + d3;
+  const t01 = T0 + T1;
+  const q = ps * r2 * r;
+  const w = fmaRN(-T2, r, t01);
+  const q2 = fmaRN(t01, q, e13);
+  let pc = fmaRN(TRIG_C2, r2, TRIG_C1);
+  pc = fmaRN(r2, pc, TRIG_C0);
+  const pcc = fmaRN(T2, r2 * pc, q2);
+  const lo = fmaRN(w, rlo, T3);
+  const res = hi + (pcc + lo);
+  return !cos && neg ? -res : res;
+}
+
+// ---------------------------------------------------------------------------------
+// float64 log2 and log10: SVML __svml_log28 / __svml_log108, the same reduction as
+// log (DblRcp from vrcp14pd, see rcp32) with their own tables and polynomials.
+// ---------------------------------------------------------------------------------
+
+const LOG2_T16 = hexF64(
+  '0000000000000000bfb663f6fac91316bfc5c01a39fbd688bfcfbc16b902680abfd49a784bcd1b8bbfd91bba891f1709' +
+  'bfdd6753e032ea0fbfe0c10500d63aa63fda8ff971810a5e3fd6cb0f6865c8ea3fd32bfee370ee683fcf5fd8a9063e35' +
+  '3fc8a8980abfbd323fc22dadc2ab34973fb7d60496cfbb4c3fa77394c9d958d5');
+// Polynomial coefficients at data offsets 256, 320, ..., 768.
+const LOG2_C = hexF64(
+  '3fc4904bda0e1d12bfc71fb84deb5cce3fca617351818613bfcec707e4e3144c3fd2776c5114d91a' +
+  'bfd71547653d0f8d3fdec709dc3a029fbfe71547652b82d43ff71547652b82fe');
+const LOG10_T16 = hexF64(
+  '0000000000000000bf9af5f92b00e610bfaa30a9d609efeabfb31b3055c47118bfb8cf183886480dbfbe3bc1ab0e19fe' +
+  'bfc1b3e71ec94f7bbfc42c7e7fe3fc023fbffbfc2bbc78033fbb721cd17157e33fb715d0ce367afc3fb2e3a740b7800f' +
+  '3fadb11ed766abf43fa5e3966b7e92953f9cb38fccd8bfdb3f8c3d0837784c41');
+const LOG10_C = hexF64(
+  '3fa8c2d828480370bfabd80d960298143fafc3f6f38b58a2bfb287a63464dc803fb63c62777f27d9' +
+  'bfbbcb7b153c06a33fc287a7636f428cbfcbcb7b1526e4db3fdbcb7b1526e50e');
+const LOG10_LOG10_2 = hexD('3fd34413509f79ff');
+
+function log2or10(x: number, ten: boolean): number {
+  if (!(x > 0 && x < Infinity)) {
+    if (x === 0) return -Infinity;
+    if (x === Infinity) return x;
+    return NaN;
+  }
+  F64[0] = x;
+  let hi = U32[HI];
+  let e = (hi >>> 20) - 1023;
+  if (e === -1023) {
+    F64[0] = x * TWO64;
+    hi = U32[HI];
+    e = (hi >>> 20) - 1023 - 64;
+  }
+  const mhi = (hi & 0xfffff) | 0x3ff00000;
+  U32[HI] = mhi;
+  const m = F64[0];
+  const k = rcp32(mhi);
+  if (k < 24) e += 1;
+  const C = ten ? LOG10_C : LOG2_C;
+  const t = (ten ? LOG10_T16 : LOG2_T16)[k & 15];
+  const r = fmaRN(k * 0.03125, m, -1);
+  let p8 = fmaRN(C[4], r, C[5]);
+  let p0 = fmaRN(C[0], r, C[1]);
+  const p14 = fmaRN(C[2], r, C[3]);
+  const r2 = r * r;
+  const p12 = fmaRN(C[6], r, C[7]);
+  const r4 = r2 * r2;
+  p0 = fmaRN(r2, p0, p14);
+  p8 = fmaRN(r2, p8, p12);
+  p0 = fmaRN(r4, p0, p8);
+  p0 = fmaRN(r, p0, C[8]);
+  const v = fmaRN(p0, r, t);
+  return ten ? fmaRN(LOG10_LOG10_2, e, v) : e + v;
+}
+
+/** np.log2 on float64 (SVML __svml_log28, one lane). */
+export function npLog2_64(x: number): number {
+  return log2or10(x, false);
+}
+
+/** np.log10 on float64 (SVML __svml_log108, one lane). */
+export function npLog10_64(x: number): number {
+  return log2or10(x, true);
+}
+
+// ---------------------------------------------------------------------------------
+// float64 log1p: SVML __svml_log1p8. 1+x = Xh + Xl, then the reduction of log on
+// Xh's mantissa with Xl*2^-E folded into R.
+// ---------------------------------------------------------------------------------
+
+const LOG1P_T16 = hexF64(
+  '0000000000000000bfaf0a30c01162a6bfbe27076e2af2e6bfc5ff3070a793d4bfcc8ff7c79a9a22bfd1675cababa60e' +
+  'bfd4618bc21c5ec2bfd739d7f6bbd0073fd269621134db923fcf991c6cb3b3793fca93ed3c8ad9e33fc5bf406b543db2' +
+  '3fc1178e8227e47c3fb9335e5d5949893fb08598b59e3a073fa0415d89e74444');
+
+/** np.log1p on float64 (SVML __svml_log1p8, one lane). */
+export function npLog1p64(x: number): number {
+  if (!(x > -1 && x < Infinity)) {
+    if (x === -1) return -Infinity;
+    if (x === Infinity) return x;
+    return NaN;
+  }
+  if (x === 0) return x; // +-0 (the kernel ors the sign of x into the result)
+  const xh = 1 + x;
+  const mx = x > 1 ? x : 1;
+  const mn = x < 1 ? x : 1;
+  const xl = mn - (xh - mx);
+  F64[0] = xh;
+  const hi = U32[HI];
+  let e = (hi >>> 20) - 1023; // 1 + x >= 2^-53 is normal
+  const mhi = (hi & 0xfffff) | 0x3ff00000;
+  U32[HI] = mhi;
+  const m = F64[0];
+  const k = rcp32(mhi);
+  const rcp = k * 0.03125;
+  const xls = scalef(xl, -e);
+  let r = fmaRN(rcp, m, -1);
+  r = fmaRN(xls, rcp, r);
+  if (k < 24) e += 1;
+  const t = LOG1P_T16[k & 15];
+  let p1 = fmaRN(LOG_C9, r, LOG_C8);
+  const p14 = fmaRN(LOG_C7, r, LOG_C6);
+  const r2 = r * r;
+  let p10 = fmaRN(LOG_C5, r, LOG_C4);
+  const r4 = r2 * r2;
+  const p12 = fmaRN(LOG_C3, r, LOG_C2);
+  p1 = fmaRN(r2, p1, p14);
+  p10 = fmaRN(r2, p10, p12);
+  p1 = fmaRN(r4, p1, p10);
+  p1 = fmaRN(r2, p1, r);
+  return fmaRN(LOG_LN2, e, t + p1);
+}
+
+// ---------------------------------------------------------------------------------
+// float64 expm1: SVML __svml_expm18 (x >= 707.7 goes to the same scalar callout as
+// exp, whose result is exp(x)).
+// ---------------------------------------------------------------------------------
+
+// 2^(j/16) is EXP_T16; these are the low parts Tlr.
+const EXPM1_TLR = hexF64(
+  '00000000000000003c979aa65d837b6dbc801b15eaa593483c968efde3a8a8943c834d754db0abb63c859f48a72a4c6d' +
+  '3c7690cebb7aafb03c9063e1e21c5409bc93b3efbf5e2228bc7b32dcb94da51d3c8db72fc1f0eab43c71affc2b91ce27' +
+  '3c8c1a7792cb33873c736eae30af0cb33c74a385a63d07a7bc8ff7128fd391f0');
+const EXPM1_C7 = hexD('3efa01f8f4be0bb2');
+const EXPM1_C6 = hexD('3f2a020410303d8a');
+const EXPM1_C5 = hexD('3f56c1c38e164a2f');
+const EXPM1_C4 = hexD('3f81111110865214');
+const EXPM1_C3 = hexD('3fa5555554ad3d06');
+const EXPM1_C2 = hexD('3fc5555555555656');
+const EXPM1_C1 = hexD('3fe00000000000a2');
+
+/** np.expm1 on float64 (SVML __svml_expm18, one lane). */
+export function npExpm1_64(x: number): number {
+  if (!(x < EXP_THRESHOLD)) {
+    if (x !== x) return x;
+    return expRare64(x);
+  }
+  if (x === 0) return x;
+  const s = fmaRN(x, EXP_LOG2E, EXP_SHIFTER);
+  const z0 = s - EXP_SHIFTER;
+  const j = loWord(s) & 15;
+  let r = fmaRN(-z0, EXP_LN2HI, x);
+  r = fmaRN(-EXP_LN2LO, z0, r);
+  // "ensure |R| < 2 even for special cases": clear bit 62.
+  F64[0] = r;
+  U32[HI] &= 0xbfffffff;
+  r = F64[0];
+  const th = scalef(EXP_T16[j], z0 > -128 ? z0 : -128);
+  const p15 = fmaRN(EXPM1_C4, r, EXPM1_C3);
+  let p = fmaRN(EXPM1_C6, r, EXPM1_C5);
+  const r2 = r * r;
+  const p12 = fmaRN(EXPM1_C2, r, EXPM1_C1);
+  p = fmaRN(r2, p, p15);
+  p = fmaRN(r2, p, p12);
+  p = fmaRN(r2, p, EXPM1_TLR[j]);
+  return fmaRN(p + r, th, th - 1);
+}
+
+// ---------------------------------------------------------------------------------
+// float64 sinh: SVML __svml_sinh8. |x| = (M + j/128)*ln2 + r with table values
+// Tdif, Tn per j; exponent arithmetic on the table bits gives the 2^M and 2^-M
+// scalings. |x| > 707.7 goes to the scalar callout.
+// ---------------------------------------------------------------------------------
+
+// (Tdif, Tn) pairs, j = 0..127 (__svml_dsinh_data_internal + 1600).
+const SINH_T = hexF64(
+  '00000000000000003fe00000000000003f762e4a19bd1e743fdfd3c22b8f71f13f862e5f6a0dfd363fdfa7c1819e90d8' +
+  '3f90a2e234040f5f3fdf7bfdad9cbe143f962eb4abcc5a813fdf50765b6e45403f9bbab1c50332443fdf252b376bba97' +
+  '3fa0a372144eeb453fdefa1bee615a273fa369ab3ffbf8b03fdecf482d8e67f13fa63009ba740a2a3fdea4afa2a490da' +
+  '3fa8f692d8ea1b5a3fde7a51fbc74c833fabbd4bf0e31a6f3fde502ee78b3ff63fae843a5840286a3fde264614f5a129' +
+  '3fb0a5b1b2a46d0a3fddfc97337b9b5f3fb20966375abcdf3fddd321f301b4603fb36d3d65dca4e83fdda9e603db3285' +
+  '3fb4d139ea06642a3fdd80e316c983983fb6355e6ffbf9ba3fdd5818dcfba4873fb799ada42e47883fdd2f87080d89f2' +
+  '3fb8fe2a336035bc3fdd072d4a07897c3fba62d6caabd6b63fdcdf0b555dc3fa3fbbc7b617878baf3fdcb720dcef9069' +
+  '3fbd2ccac7cb2a113fdc8f6d9406e7b53fbe921789b521853fdc67f12e57d14b3fbff79f0befa2c73fdc40ab5fffd07a' +
+  '3fc0aeb1fecae3a93fdc199bdd85529c3fc161b4871c5cec3fdbf2c25bd71e093fc214d876f26fd03fdbcc1e904bc1d2' +
+  '3fc2c81f2693816f3fdba5b030a1064a3fc37b89ee88bef73fdb7f76f2fb5e473fc42f1a27a0b3cd3fdb59728de5593a' +
+  '3fc4e2d12af1e0373fdb33a2b84f15fb3fc596b051dd508d3fdb0e07298db6663fc64ab8f61134fa3fdae89f995ad3ad' +
+  '3fc6feec718b79d13fdac36bbfd3f37a3fc7b34c1e9c607f3fda9e6b5579fdbf3fc867d957e919123fda799e1330b358' +
+  '3fc91c95786e5c723fda5503b23e255d3fc9d181db83072f3fda309bec4a2d333fca869fdcdab5123fda0c667b5de565' +
+  '3fcb3bf0d8885d4c3fd9e86319e323233fcbf1762b00ef693fd9c49182a3f0903fcca731311df0fb3fd9a0f170ca07ba' +
+  '3fcd5d2348201c093fd97d829fde4e503fce134dcdb1fe3e3fd95a44cbc8520f3fcec9b21fea98ea3fd93737b0cdc5e5' +
+  '3fcf80519d5001d33fd9145b0b91ffc63fd01b96d26d026a3fd8f1ae991577363fd07723cafa63313fd8cf3216b5448c' +
+  '3fd0d2d06841b3733fd8ace5422aa0db3fd12e9d5a7153813fd88ac7d98a66993fd18a8b51f5c6613fd868d99b4492ed' +
+  '3fd1e69aff7b04d73fd8471a4623c7ad3fd242cd13edd0f13fd82589994cce133fd29f22407d0a0c3fd80427543e1a12' +
+  '3fd2fb9b369b01533fd7e2f336cf4e623fd35838a7fecec83fd7c1ed0130c1323fd3b4fb46a5a6cc3fd7a11473eb0187' +
+  '3fd411e3c4d4302f3fd780694fde5d3f3fd46ef2d517dac83fd75feb564267c93fd4cc292a48369e3fd73f9a48a58174' +
+  '3fd5298777884b963fd71f75e8ec5f743fd5870e7047f1bc3fd6ff7df95194843fd5e4bec8452a1a3fd6dfb23c651a2f' +
+  '3fd64299338d78273fd6c012750bdabf3fd6a09e667f3bcd3fd6a09e667f3bcd3fd6fecf15cb0c0b3fd68155d44ca973' +
+  '3fd75d2bf67512393fd66238825522253fd7bbb5bdd665e83fd6434634ccc3203fd81a6d219e69633fd6247eb03a5585' +
+  '3fd87952d7d426df3fd605e1b976dc093fd8d86796d7ae493fd5e76f15ad21483fd937ac156373c83fd5c9268a5946b7' +
+  '3fd997210a8daee43fd5ab07dd4854293fd9f6c72dc9ba683fd58d12d497c7fd3fda569f36e974ea3fd56f4736b527da' +
+  '3fdab6a9de1ea2153fd551a4ca5d920f3fdb16e7dbfc4ca33fd5342b569d4f823fdb7759e97829183fd516daa2cf6642' +
+  '3fdbd800bfebf9323fd4f9b2769d2ca73fdc38dd1916f0253fd4dcb299fddd0d3fdc99efaf1f17903fd4bfdad5362a27' +
+  '3fdcfb393c92b5393fd4a32af0d7d3de3fdd5cba7c69b19c3fd486a2b5c13cd03fddbe742a06ff343fd46a41ed1d0057' +
+  '3fde2067013a029d3fd44e086061892d3fde8293be3ffb873fd431f5d950a8973fdee4fb1dc56e753fd4160a21f72e2a' +
+  '3fdf479ddce78f583fd3fa4504ac801c3fdfaa7cb935acfe3fd3dea64c1234223fe006cc38594eb13fd3c32dc313a8e5' +
+  '3fe03878e0eb15693fd3a7db34e59ff73fe06a44b5c741013fd38cae6d05d8663fe09c3016a0d0773fd371a7373aa9cb' +
+  '3fe0ce3b636763603fd356c55f929ff13fe10066fc47f2403fd33c08b26416ff3fe132b341ad87613fd32170fc4cd831' +
+  '3fe165209441f8233fd306fe0a31b7153fe197af54ee9ebb3fd2ecafa93e2f563fe1ca5fe4dd14753fd2d285a6e4030b' +
+  '3fe1fd32a577ec723fd2b87fd0dad9903fe23027f86b6ed63fd29e9df51fdee13fe263403fa654893fd284dfe1f56381' +
+  '3fe2967bdd5a83643fd26b4565e27cdd3fe2c9db33fdcae93fd251ce4fb2a63f3fe2fd5ea64aa1803fd2387a6e756238' +
+  '3fe331069740e22f3fd21f49917ddc963fe364d36a268ae03fd2063b88628cd63fe398c582887b273fd1ed5022fcd91d' +
+  '3fe3ccdd443b33943fd1d4873168b9aa3fe4011b135b95903fd1bbe084045cd43fe4357f544fa3c13fd1a35beb6fcb75' +
+  '3fe46a0a6bc742fd3fd18af9388c8dea3fe49ebcbebcfbca3fd172b83c7d517b3fe4d396b276bc6f3fd15a98c8a58e51' +
+  '3fe50898ac869b963fd1429aaea92de03fe53dc312cb9b7a3fd12abdc06c31cc3fe573164b726db63fd11301d0125b51' +
+  '3fe5a892bcf6379b3fd0fb66affed31b3fe5de38ce2157253fd0e3ec32d3d1a23fe61408e60e28883fd0cc922b7247f7' +
+  '3fe64a036c27cc523fd0b5586cf9890f3fe68028c82aee2f3fd09e3ecac6f3833fe6b67962268c433fd0874518759bc8' +
+  '3fe6ecf5a27cbf283fd0706b29ddf6de3fe7239df1e382863fd059b0d31585743fe75a72b9657e513fd04315e86e7f85' +
+  '3fe791746262d0a83fd02c9a3e7780613fe7c8a35691d8563fd0163da9fb3335');
+const SINH_SHIFT = hexD('42c8000000000000'); // 1.5*2^45: rounds to multiples of 2^-7
+const SINH_LOG2E = hexD('3ff71547652b82fe');
+const SINH_LN2HI = hexD('3fe62e42fefa0000');
+const SINH_LN2LO = hexD('3d7cf79abc9e3b3a');
+const SINH_A2 = hexD('3fdffffffffffdbd');
+const SINH_A3 = hexD('3fc55555555554ad');
+const SINH_A4 = hexD('3fa55555cf16d299');
+const SINH_A5 = hexD('3f8111115712f425');
+
+/** Adds k to the biased exponent field of the double t (the kernel's integer add). */
+function addExp(t: number, k: number): number {
+  F64[0] = t;
+  U32[HI] = (U32[HI] + (k << 20)) >>> 0;
+  return F64[0];
+}
+
+/** np.sinh on float64 (SVML __svml_sinh8, one lane). */
+export function npSinh64(x: number): number {
+  const ax = Math.abs(x);
+  if (!(hiWord(ax) <= 0x40861d99)) return sinhRare64(x);
+  if (x === 0) return x;
+  const dm = fmaRN(ax, SINH_LOG2E, SINH_SHIFT);
+  const dn = dm - SINH_SHIFT;
+  let r = fmaRN(-dn, SINH_LN2HI, ax);
+  r = fmaRN(-dn, SINH_LN2LO, r);
+  const r2 = r * r;
+  let s = fmaRN(SINH_A5, r2, SINH_A3);
+  const bits = loWord(dm);
+  const j = bits & 127;
+  const m = bits >>> 7; // fits: |x| <= 707.7
+  const g1 = addExp(SINH_T[2 * j], m);
+  const tp = addExp(SINH_T[2 * j + 1], m);
+  const tm = addExp(SINH_T[2 * j + 1], -m);
+  s = s * r2;
+  const g2 = tp - tm;
+  const g3 = tp + tm;
+  s = fmaRN(r, s, r); // sinh(r)
+  const g13 = g1 + g3;
+  let o = fmaRN(SINH_A4, r2, SINH_A2);
+  o = r2 * o;
+  const g12 = g1 + g2;
+  o = g12 * o;
+  const res = fmaRN(g13, s, o) + g12;
+  return x < 0 ? -res : res;
+}
+
+// __dsinh_la_CoutTab: 2^(j/64) as (hi, lo) pairs, j = 0..63.
+const SINHR_T = hexF64(
+  '3ff000000000000000000000000000003ff02c9a3e778061bc719083535b085d3ff059b0d31585743c8d73e2a475b465' +
+  '3ff0874518759bc83c6186be4bb284ff3ff0b5586cf9890f3c98a62e4adc610b3ff0e3ec32d3d1a23c403a1727c57b53' +
+  '3ff11301d0125b51bc96c51039449b3a3ff1429aaea92de0bc932fbf9af1369e3ff172b83c7d517bbc819041b9d78a76' +
+  '3ff1a35beb6fcb753c8e5b4c7b4968e43ff1d4873168b9aa3c9e016e00a2643c3ff2063b88628cd63c8dc775814a8495' +
+  '3ff2387a6e7562383c99b07eb6c705733ff26b4565e27cdd3c82bd339940e9d93ff29e9df51fdee13c8612e8afad1255' +
+  '3ff2d285a6e4030b3c90024754db41d53ff306fe0a31b7153c86f46ad23182e43ff33c08b26416ff3c932721843659a6' +
+  '3ff371a7373aa9cbbc963aeabf42eae23ff3a7db34e59ff7bc75e436d661f5e33ff3dea64c1234223c8ada0911f09ebc' +
+  '3ff4160a21f72e2abc5ef3691c3092783ff44e086061892d3c489b7a04ef80d03ff486a2b5c13cd03c73c1a3b69062f0' +
+  '3ff4bfdad5362a273c7d4397afec42e23ff4f9b2769d2ca7bc94b309d25957e33ff5342b569d4f82bc807abe1db13cad' +
+  '3ff56f4736b527da3c99bb2c011d93ad3ff5ab07dd4854293c96324c054647ad3ff5e76f15ad21483c9ba6f93080e65e' +
+  '3ff6247eb03a5585bc9383c17e40b4973ff6623882552225bc9bb60987591c343ff6a09e667f3bcdbc9bdd3413b26456' +
+  '3ff6dfb23c651a2fbc6bbe3a683c88ab3ff71f75e8ec5f74bc816e4786887a993ff75feb564267c9bc90245957316dd3' +
+  '3ff7a11473eb0187bc841577ee04992f3ff7e2f336cf4e623c705d02ba15797e3ff82589994cce13bc9d4c1dd41532d8' +
+  '3ff868d99b4492edbc9fc6f89bd4f6ba3ff8ace5422aa0db3c96e9f156864b273ff8f1ae991577363c85cc13a2e3976c' +
+  '3ff93737b0cdc5e5bc675fc781b57ebc3ff97d829fde4e50bc9d185b7c1b85d13ff9c49182a3f0903c7c7c46b071f2be' +
+  '3ffa0c667b5de565bc9359495d1cd5333ffa5503b23e255dbc9d2f6edb8d41e13ffa9e6b5579fdbf3c90fac90ef7fd31' +
+  '3ffae89f995ad3ad3c97a1cd345dcc813ffb33a2b84f15fbbc62805e3084d7083ffb7f76f2fb5e47bc75584f7e54ac3b' +
+  '3ffbcc1e904bc1d23c823dd07a2d9e843ffc199bdd85529c3c811065895048dd3ffc67f12e57d14b3c92884dff483cad' +
+  '3ffcb720dcef90693c7503cbd1e949db3ffd072d4a07897cbc9cbc3743797a9c3ffd5818dcfba4873c82ed02d75b3707' +
+  '3ffda9e603db32853c9c2300696db5323ffdfc97337b9b5fbc91a5cd4f184b5c3ffe502ee78b3ff63c839e8980a9cc8f' +
+  '3ffea4afa2a490dabc9e9c23179c28933ffefa1bee615a273c9dc7f486a4b6b03fff50765b6e45403c99d3e12dd8a18b' +
+  '3fffa7c1819e90d83c874853f3a5931e');
+const SINHR_OVF = hexD('408633ce8fb9f87e');
+
+/** __svml_dsinh_cout_rare_internal for |x| > 707.7, inf and nan. */
+function sinhRare64(x: number): number {
+  if (x !== x || x === Infinity || x === -Infinity) return x + x;
+  const ax = Math.abs(x);
+  if (!(ax < SINHR_OVF)) return EXPR_HUGE * x;
+  const sh = ax * EXPR_INVL + EXPR_SHIFT;
+  const k = loWord(sh);
+  const j = k & 63;
+  const n = sh - EXPR_SHIFT;
+  let r = ax - n * EXPR_L2H;
+  r = r - n * EXPR_L2L;
+  let p = EXPR_C5 * r + EXPR_C4;
+  p = p * r + EXPR_C3;
+  p = p * r + EXPR_C2;
+  p = p * r + EXPR_C1;
+  p = p * r * r + r;
+  const thi = SINHR_T[2 * j];
+  p = p * thi + SINHR_T[2 * j + 1] + thi;
+  let e = ((k >>> 6) + 1022) & 2047;
+  let res: number;
+  if (e > 2046) {
+    e = (e - 1) & 2047;
+    res = p * fromWords(e << 20, 0) * 2.0;
+  } else {
+    res = p * fromWords(e << 20, 0);
+  }
+  return x < 0 ? -res : res;
+}
+
+// ---------------------------------------------------------------------------------
+// float64 cosh: SVML __svml_cosh8. |x| = (M + j/16)*ln2 + r; Gp, Gn from
+// 2^(j/16)/2 * 2^M and 2^(-j/16)/2 * 2^-M (exponent arithmetic on table bits).
+// ---------------------------------------------------------------------------------
+
+const COSH_TP = hexF64(
+  '3fe00000000000003fe0b5586cf9890f3fe172b83c7d517b3fe2387a6e7562383fe306fe0a31b7153fe3dea64c123422' +
+  '3fe4bfdad5362a273fe5ab07dd4854293fe6a09e667f3bcd3fe7a11473eb01873fe8ace5422aa0db3fe9c49182a3f090' +
+  '3feae89f995ad3ad3fec199bdd85529c3fed5818dcfba4873feea4afa2a490da');
+const COSH_TN = hexF64(
+  '3fe00000000000003fdea4afa2a490da3fdd5818dcfba4873fdc199bdd85529c3fdae89f995ad3ad3fd9c49182a3f090' +
+  '3fd8ace5422aa0db3fd7a11473eb01873fd6a09e667f3bcd3fd5ab07dd4854293fd4bfdad5362a273fd3dea64c123422' +
+  '3fd306fe0a31b7153fd2387a6e7562383fd172b83c7d517b3fd0b5586cf9890f');
+const COSH_SHIFT = hexD('42f8000000000000'); // 1.5*2^48: multiples of 2^-4
+const COSH_LN2HI = hexD('3fe62e42fefc0000');
+const COSH_LN2LO = hexD('bdac610ca86c3899');
+const COSH_A2 = hexD('3fe0000000000004');
+const COSH_A3 = hexD('3fc5555555555543');
+const COSH_A4 = hexD('3fa5555555484f37');
+const COSH_A5 = hexD('3f81111111286a0c');
+const COSH_A6 = hexD('3f56c183da08f116');
+const COSH_A7 = hexD('3f2a018d76da03da');
+
+/** np.cosh on float64 (SVML __svml_cosh8, one lane). */
+export function npCosh64(x: number): number {
+  const ax = Math.abs(x);
+  if (!(hiWord(ax) <= 0x40861d99)) return coshRare64(ax);
+  const dm = fmaRN(ax, SINH_LOG2E, COSH_SHIFT);
+  const dn = dm - COSH_SHIFT;
+  const bits = loWord(dm);
+  const j = bits & 15;
+  const m = (bits >>> 4) & 0x7ff;
+  let r = fmaRN(-dn, COSH_LN2HI, ax);
+  r = fmaRN(-dn, COSH_LN2LO, r);
+  const r2 = r * r;
+  let pn = fmaRN(COSH_A7, r2, COSH_A5);
+  pn = fmaRN(r2, pn, COSH_A3);
+  let pp = fmaRN(COSH_A6, r2, COSH_A4);
+  pp = fmaRN(r2, pp, COSH_A2);
+  pp = r2 * pp;
+  const tp = addExp(COSH_TP[j], m);
+  const tn = addExp(COSH_TN[j], -m);
+  const gn = tp - tn;
+  const gp = tp + tn;
+  pn = r2 * pn;
+  pp = fmaRN(gp, pp, gp);
+  pn = fmaRN(r, pn, r);
+  return fmaRN(gn, pn, pp);
+}
+
+/** __svml_dcosh_cout_rare_internal for |x| > 707.7, inf and nan (ax = |x|). */
+function coshRare64(ax: number): number {
+  if (ax !== ax || ax === Infinity) return ax * ax;
+  if (!(ax < SINHR_OVF)) return EXPR_HUGE * EXPR_HUGE;
+  return sinhRare64(ax);
+}
+
 // NEXT_PLACEHOLDER

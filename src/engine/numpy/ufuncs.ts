@@ -14,7 +14,7 @@ import {
   toInt64,
   wrapInt64,
 } from './core';
-import { npExp, npLog } from './mathfns';
+import { npExp, npExp32, npLog, npLog32, npTanh, npTanh32 } from './mathfns';
 import { bestAxisOrder, isIdentityPerm, stridesForOrder } from './layout';
 
 export type BinaryOp =
@@ -267,11 +267,12 @@ function reportFlags(flags: number, name: string, warn: WarningSink | undefined)
 function floorDivF(x: number, y: number): number {
   const mod = x % y;
   let div = (x - mod) / y;
-  if (mod) {
+  // C truthiness: NaN counts as true
+  if (mod !== 0) {
     if (y < 0 !== mod < 0) div -= 1.0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1.0;
   } else {
@@ -282,9 +283,9 @@ function floorDivF(x: number, y: number): number {
 
 /** npy_remainder for floats. */
 function remainderF(x: number, y: number): number {
-  if (!y) return x % y;
+  if (y === 0) return x % y;
   let mod = x % y;
-  if (mod) {
+  if (mod !== 0) {
     if (y < 0 !== mod < 0) mod += y;
   } else {
     mod = y < 0 ? -0 : 0;
@@ -298,6 +299,13 @@ export function rint(x: number): number {
   let r = Math.round(x);
   if (r - x === 0.5 && r % 2 !== 0) r -= 1;
   return r;
+}
+
+/** C pow's special cases that differ from Math.pow: pow(1, y) = 1, pow(-1, +-inf) = 1. */
+function cpow(x: number, y: number): number {
+  if (x === 1) return 1;
+  if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
+  return Math.pow(x, y);
 }
 
 function intPow(base: number, exp: number): number {
@@ -433,7 +441,7 @@ const F_KERNELS: Partial<Record<BinaryOp, BKernel>> = {
     for (let i = 0; i < n; i++, ai += as, bi += bs) {
       const x = a[ai];
       const y = b[bi];
-      const r = y === 2 ? x * x : Math.pow(x, y);
+      const r = y === 2 ? x * x : cpow(x, y);
       o[oi + i] = r;
       if (r - r !== 0) flagPower(x, y, r);
     }
@@ -614,9 +622,10 @@ function runBinary(kernel: BKernel, a: NDArray, b: NDArray, shape: readonly numb
   let sa0 = broadcastStrides(a, shape);
   let sb0 = broadcastStrides(b, shape);
   let pshape: readonly number[] = shape;
-  const perm = bestAxisOrder(shape, [sa0, sb0]);
-  const identity = isIdentityPerm(perm);
-  if (!identity) {
+  // C-contiguous operands (also when broadcast) always iterate in C order
+  const perm = a.isCContiguous() && b.isCContiguous() ? null : bestAxisOrder(shape, [sa0, sb0]);
+  const identity = perm === null || isIdentityPerm(perm);
+  if (!identity && perm !== null) {
     pshape = perm.map((p) => shape[p]);
     sa0 = perm.map((p) => sa0[p]);
     sb0 = perm.map((p) => sb0[p]);
@@ -637,7 +646,7 @@ function runBinary(kernel: BKernel, a: NDArray, b: NDArray, shape: readonly numb
       sb.push(sb0[i]);
     }
   }
-  const outStrides = identity ? cStrides(shape) : stridesForOrder(shape, perm);
+  const outStrides = identity || perm === null ? cStrides(shape) : stridesForOrder(shape, perm);
   const nd = dims.length;
   if (nd === 0) {
     kernel(ad, a.offset, 0, bd, b.offset, 0, o, 0, 1);
@@ -743,8 +752,23 @@ interface Resolved {
   kernel: BKernel;
 }
 
+/** operandTypes for two operands without allocations. */
+function operandTypes2(a: Operand, b: Operand): [number, number] {
+  const A = a.array;
+  const B = b.array;
+  let ta = dtypeT(A.dtype);
+  let tb = dtypeT(B.dtype);
+  const wa = a.weak && A.ndim === 0;
+  const wb = b.weak && B.ndim === 0;
+  if (wa !== wb) {
+    if (wa && KIND[ta] <= KIND[tb]) ta = minScalarT(A.data[A.offset], A.dtype);
+    else if (wb && KIND[tb] <= KIND[ta]) tb = minScalarT(B.data[B.offset], B.dtype);
+  }
+  return [ta, tb];
+}
+
 function resolveBinary(op: BinaryOp, a: Operand, b: Operand): Resolved {
-  const [ta, tb] = operandTypes([a, b]);
+  const [ta, tb] = operandTypes2(a, b);
   let common = promoteT(ta, tb);
   const kind = KIND[common];
   switch (op) {
@@ -955,6 +979,31 @@ const logKernelF64: UKernel = (a, ai, as, o, oi, n) => {
   }
 };
 
+const expKernel32: UKernel = (a, ai, as, o, oi, n) => {
+  for (let i = 0; i < n; i++, ai += as) {
+    const x = a[ai];
+    const r = npExp32(x);
+    o[oi + i] = r;
+    if (r === Infinity && x !== Infinity) fpFlags |= FPE_OVERFLOW;
+  }
+};
+
+const logKernel32: UKernel = (a, ai, as, o, oi, n) => {
+  for (let i = 0; i < n; i++, ai += as) {
+    const x = a[ai];
+    const r = npLog32(x);
+    o[oi + i] = r;
+    if (r - r !== 0) {
+      if (x === 0) fpFlags |= FPE_DIVIDEBYZERO;
+      else if (r !== r && x === x) fpFlags |= FPE_INVALID;
+    }
+  }
+};
+
+const tanhKernel32: UKernel = (a, ai, as, o, oi, n) => {
+  for (let i = 0; i < n; i++, ai += as) o[oi + i] = npTanh32(a[ai]);
+};
+
 const sqrtKernel: UKernel = (a, ai, as, o, oi, n) => {
   for (let i = 0; i < n; i++, ai += as) {
     const x = a[ai];
@@ -1002,7 +1051,7 @@ const copyKernel: UKernel = (a, ai, as, o, oi, n) => {
 };
 
 const tanhKernel: UKernel = (a, ai, as, o, oi, n) => {
-  for (let i = 0; i < n; i++, ai += as) o[oi + i] = Math.tanh(a[ai]);
+  for (let i = 0; i < n; i++, ai += as) o[oi + i] = npTanh(a[ai]);
 };
 
 const signKernel: UKernel = (a, ai, as, o, oi, n) => {
@@ -1143,6 +1192,12 @@ export function unary(op: UnaryOp, a: Operand, warn?: WarningSink): NDArray {
       if (!FLOAT_FUNCS.has(op)) throw noLoop(op, dt);
       outDtype = dt === 'float32' || dt === 'bool' ? 'float32' : 'float64';
       kernel = FLOAT_UNARY[op] as UKernel;
+      if (dt === 'float32') {
+        // NumPy's float32 SIMD kernels (not the float64 ones rounded)
+        if (op === 'exp') kernel = expKernel32;
+        else if (op === 'log') kernel = logKernel32;
+        else if (op === 'tanh') kernel = tanhKernel32;
+      }
       break;
     }
   }
