@@ -299,6 +299,10 @@ class Parser {
 
   private parseExprStatement(): Stmt {
     const start = this.tok;
+    if (this.isKw('yield')) {
+      if (this.fn.isModule || this.fn.isClass) throw new PySyntaxError('SyntaxError', "'yield' outside function", start.line, start.col);
+      return { kind: 'Expr', value: this.parseYield(), ...this.span(start) };
+    }
     const first = this.parseTestListStarExpr(true);
     const aug = this.tok.kind === 'OP' ? AUG_OPS[this.tok.value] : undefined;
     if (aug) {

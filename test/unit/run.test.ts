@@ -113,3 +113,14 @@ test('a notebook runs its code cells in order, skips magics, and shows each cell
   assert.equal(result.error?.line, 1);
   assert.match(err, /NameError: name 'undefined_name' is not defined/);
 });
+
+test('a feature outside the subset fails with an error that names it and the line, never a wrong result', () => {
+  const dtype = run('import numpy as np\nx = np.array([1, 2, 3])\ny = x.astype(np.int32)\n');
+  assert.equal(dtype.result.error?.type, 'NotImplementedError');
+  assert.equal(dtype.result.error?.message, 'dtype int32 is not supported by Backprop Lens (float64, float32, int64 and bool are)');
+  assert.equal(dtype.result.error?.line, 3);
+  const gen = run('def count():\n    yield 1\n\nfor i in count():\n    print(i)\n');
+  assert.equal(gen.result.error?.type, 'NotImplementedError');
+  assert.match(gen.result.error?.message ?? '', /generator functions \(yield, in count\) are not supported/);
+  assert.equal(gen.result.error?.line, 4);
+});

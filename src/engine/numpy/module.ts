@@ -10,7 +10,7 @@ import {
   type NativeFn, type PyValue,
 } from '../values';
 import {
-  allclose, arrayEqual, argsort, average, binary, clip, concatenate, dot, isclose, matmul, NDArray, nextIndex, outer, reduce,
+  allclose, arrayEqual, argsort, average, binary, powerOperator, clip, concatenate, dot, isclose, matmul, NDArray, nextIndex, outer, reduce,
   round as npRound, sort, stack, unary, where, type BinaryOp, type IndexItem, type Operand, type ReduceOp, type UnaryOp,
 } from './ndarray';
 import { arrayRepr, arrayStr, DEFAULT_PRINT_OPTIONS, scalarRepr, scalarStr, type PrintOptions } from './printing';
@@ -183,7 +183,7 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
 
   const isScalarLike = (v: PyValue): boolean => !(v instanceof NDArray) && !(v instanceof PyList) && !(v instanceof PyTuple);
 
-  function applyBinary(op: BinaryOp, a: PyValue, c: PyValue, out?: NDArray): PyValue {
+  function applyBinary(op: BinaryOp, a: PyValue, c: PyValue, out?: NDArray, viaOperator = false): PyValue {
     let x: Operand;
     let y: Operand;
     try {
@@ -193,9 +193,13 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
       if (e instanceof NotArrayLike) return NotImplemented;
       throw e;
     }
-    const scalarOp = isScalarLike(a) && isScalarLike(c);
-    const sink = (cat: 'RuntimeWarning', msg: string) => warn(cat, scalarOp ? msg.replace(/encountered in (\w+)/, 'encountered in scalar $1') : msg);
-    const r = guard(() => binary(op, x, y, out, sink));
+    if (isScalarLike(a) && isScalarLike(c)) {
+      // NumPy scalar math words its warnings "encountered in scalar divide".
+      x.scalar = true;
+      y.scalar = true;
+    }
+    // `**` takes NumPy's fast paths (x**2 is square, x**0.5 is sqrt), which round differently from np.power.
+    const r = guard(() => (op === 'power' && viaOperator ? powerOperator(x, y, out, warn) : binary(op, x, y, out, warn)));
     return out ? out : wrap(r);
   }
 
@@ -363,6 +367,10 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
     def(cls, 'copy', (args) => args[0], true);
     def(cls, 'reshape', (args) => NDArray.scalar((args[0] as NPScalar).value, (args[0] as NPScalar).dtype).reshape(args.length === 2 ? shapeArg(args[1]) : args.slice(1).map((x) => b.toIndex(x))), true);
     np.dict.set(dtype === 'bool' ? 'bool_' : dtype, cls);
+  }
+  // Other NumPy dtypes exist as names, so that using one is a clear "not supported" error.
+  for (const name of ['int8', 'int16', 'int32', 'uint8', 'uint16', 'uint32', 'uint64', 'float16', 'complex64', 'complex128', 'str_', 'object_']) {
+    np.dict.set(name, new PyClass(name, [genericCls], 'numpy'));
   }
   np.dict.set('double', scalarClasses.float64);
   np.dict.set('float_', scalarClasses.float64);
@@ -665,13 +673,13 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
       const u = BINOPS[op];
       if (!u) return NotImplemented;
       if (a instanceof DTypeObj || c instanceof DTypeObj || a instanceof NDIter || c instanceof NDIter) return NotImplemented;
-      return applyBinary(u, a, c);
+      return applyBinary(u, a, c, undefined, true);
     },
     inplaceOp(op, a, c) {
       if (a instanceof NDArray) {
         const u = op === '@' ? null : BINOPS[op];
         if (!u) return bridge.binaryOp(op, a, c);
-        const r = applyBinary(u, a, c, a);
+        const r = applyBinary(u, a, c, a, true);
         if (r === NotImplemented) throw interp.error('TypeError', `unsupported operand type(s) for ${op}=: 'numpy.ndarray' and '${interp.typeName(c)}'`);
         return r;
       }

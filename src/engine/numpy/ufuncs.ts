@@ -441,7 +441,7 @@ const F_KERNELS: Partial<Record<BinaryOp, BKernel>> = {
     for (let i = 0; i < n; i++, ai += as, bi += bs) {
       const x = a[ai];
       const y = b[bi];
-      const r = y === 2 ? x * x : cpow(x, y);
+      const r = cpow(x, y);
       o[oi + i] = r;
       if (r - r !== 0) flagPower(x, y, r);
     }
