@@ -39,6 +39,7 @@ const bundles = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/host/cliWorker.ts'], outfile: 'dist/cli-worker.js' },
 ];
 
 // Start clean, so a production build leaves no stale .map files behind.

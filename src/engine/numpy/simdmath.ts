@@ -1797,4 +1797,334 @@ function coshRare64(ax: number): number {
   return sinhRare64(ax);
 }
 
+// ---------------------------------------------------------------------------------
+// vrcp14pd / vrsqrt14pd of the reference CPU (AMD Zen 5), bit for bit
+//
+// Their results are only specified to 2^-14 relative error; SVML's atan, asin, acos,
+// tan ... refine them with Newton steps, so the exact values matter. Measured on
+// the reference CPU: for a normal input, the result's 16 significand bits depend on
+// the top 16 (rcp) or 15 (rsqrt, plus the exponent's parity) significand bits b of
+// the input, as a piecewise linear function with truncation: 64 (rcp) or 32 (rsqrt)
+// segments of 1024 values of b, M = (128*A[i] - B[i]*j) >> 9 with i = b >> 10 and
+// j = b & 1023. Exact powers of two (and of four for rsqrt) give exact results.
+// Checked against the hardware on 5*10^7 inputs with exponents in [-200, 200].
+// ---------------------------------------------------------------------------------
+
+const RCP14_A = new Int32Array([
+  262130, 254060, 246244, 238656, 231286, 224142, 217190, 210444, 203876, 197496, 191280, 185236, 179352, 173622, 168034, 162584,
+  157278, 152098, 147052, 142118, 137306, 132606, 128020, 123530, 119148, 114864, 110682, 106580, 102574, 98650, 94812, 91054,
+  87380, 83774, 80248, 76784, 73396, 70074, 66816, 63622, 60496, 57418, 54402, 51446, 48546, 45690, 42892, 40144,
+  37446, 34794, 32188, 29636, 27116, 24642, 22216, 19822, 17476, 15166, 12890, 10662, 8466, 6302, 4170, 2070,
+]);
+const RCP14_B = new Int32Array([
+  1009, 977, 949, 921, 893, 869, 843, 821, 797, 777, 755, 735, 717, 699, 681, 663,
+  647, 631, 617, 601, 587, 573, 561, 547, 535, 523, 513, 501, 491, 479, 469, 459,
+  451, 441, 433, 423, 415, 407, 399, 391, 385, 377, 369, 363, 357, 349, 343, 337,
+  331, 325, 319, 315, 309, 303, 299, 293, 289, 285, 279, 275, 271, 267, 263, 259,
+]);
+// rsqrt14 for an even exponent (significand in [1, 2)) and an odd one ([2, 4)).
+const RSQRT14_A_EVEN = new Int32Array([
+  262121, 254113, 246469, 239154, 232142, 225415, 218957, 212753, 206778, 201025, 195479, 190132, 184962, 179962, 175135, 170459,
+  165927, 161539, 157279, 153144, 149133, 145235, 141448, 137763, 134175, 130683, 127286, 123966, 120735, 117590, 114511, 111514,
+]);
+const RSQRT14_B_EVEN = new Int32Array([
+  1001, 955, 915, 877, 841, 807, 775, 747, 719, 693, 669, 647, 625, 603, 585, 567,
+  549, 533, 517, 501, 487, 473, 461, 449, 437, 425, 415, 403, 393, 385, 375, 367,
+]);
+const RSQRT14_A_ODD = new Int32Array([
+  108565, 102905, 97500, 92324, 87372, 82615, 78049, 73657, 69437, 65371, 61445, 57661, 54005, 50474, 47057, 43755,
+  40551, 37443, 34431, 31513, 28675, 25918, 23236, 20632, 18098, 15629, 13223, 10878, 8597, 6365, 4192, 2070,
+]);
+const RSQRT14_B_ODD = new Int32Array([
+  707, 675, 647, 619, 595, 571, 549, 527, 509, 491, 473, 457, 441, 427, 413, 401,
+  389, 377, 365, 355, 345, 335, 325, 317, 309, 301, 293, 285, 279, 271, 265, 259,
+]);
+
+/**
+ * vrcp14pd for a normal x whose reciprocal is normal (|x| in [2^-1021, 2^1021]);
+ * other inputs fall back to 1/x rounded to 16 bits (not reached by the kernels here).
+ */
+function rcp14(x: number): number {
+  F64[0] = x;
+  const hi = U32[HI];
+  const e = (hi >>> 20) & 0x7ff;
+  if (e < 2 || e > 2044) return 1 / x;
+  const mbits = hi & 0xfffff;
+  if (mbits === 0 && U32[LO] === 0) return 1 / x; // exact power of two
+  const b = mbits >>> 4; // top 16 significand bits
+  const i = b >>> 10;
+  const m = (128 * RCP14_A[i] - RCP14_B[i] * (b & 1023)) >>> 9;
+  U32[HI] = ((hi & 0x80000000) | ((2045 - e) << 20) | (m << 4)) >>> 0;
+  U32[LO] = 0;
+  return F64[0];
+}
+
+/** vrsqrt14pd for a positive normal x (results are always normal then). */
+function rsqrt14(x: number): number {
+  F64[0] = x;
+  const hi = U32[HI];
+  const e = ((hi >>> 20) & 0x7ff) - 1023;
+  const mbits = hi & 0xfffff;
+  const odd = e & 1;
+  const k = (e - odd) / 2; // x = 4^k * s with s in [1, 4)
+  const b = mbits >>> 5; // top 15 significand bits
+  const i = b >>> 10;
+  const j = b & 1023;
+  let m: number;
+  if (!odd) {
+    if (mbits === 0 && U32[LO] === 0) return POW2[-k + 1074];
+    m = (128 * RSQRT14_A_EVEN[i] - RSQRT14_B_EVEN[i] * j) >>> 9;
+  } else {
+    m = (128 * RSQRT14_A_ODD[i] - RSQRT14_B_ODD[i] * j) >>> 9;
+  }
+  U32[HI] = (((1022 - k) << 20) | (m << 4)) >>> 0;
+  U32[LO] = 0;
+  return F64[0];
+}
+
+// ---------------------------------------------------------------------------------
+// float64 arctan: SVML __svml_atan8 (no scalar callout).
+// atan(|x|) = atan(Xr) + atan((|x| - Xr)/(1 + Xr*|x|)), Xr = |x| rounded to 1/4;
+// pi/2 - atan(1/|x|) for |x| >= 7.875. The division uses vrcp14pd and one Newton step.
+// ---------------------------------------------------------------------------------
+
+// atan(j/4), j = 0..31 (data + 448).
+const ATAN_T = hexF64(
+  '00000000000000003fcf5b75f92c80dd3fddac670561bb4f3fe4978fa3269ee13fe921fb54442d183fecac7c57846f9e' +
+  '3fef730bd281f69b3ff0d38f2c5ba09f3ff1b6e192ebbe443ff270ef55a53a253ff30b6d796a4da83ff38d6a6ce13353' +
+  '3ff3fc176b7a85603ff45b54837351a03ff4ae10fc6589a53ff4f68dea6726173ff5368c951e9cfd3ff56f6f33a3e6a7' +
+  '3ff5a25052114e603ff5d013c41adabd3ff5f973152548573ff61f06c6a92b893ff6414d44094c7c3ff660b02c736a06' +
+  '3ff67d8863bc99bd3ff698213a9d50533ff6b0bae830c0703ff6c78c7edeb1953ff6dcc57bb565fd3ff6f08f07435fec' +
+  '3ff7030cf94031973ff7145eac2088a4');
+const ATAN_SHIFT = hexD('4318000000000000'); // 1.5*2^50: multiples of 1/4
+const ATAN_PIO2 = hexD('3ff921fb54442d18');
+const ATAN_C1152 = hexD('3fb2e9b9f5c4fe97');
+const ATAN_C1216 = hexD('bfb74257c46790cc');
+const ATAN_C1280 = hexD('3fbc71bfeff916a0');
+const ATAN_C1344 = hexD('bfc249248eef04da');
+const ATAN_C1408 = hexD('3fc999999998741e');
+const ATAN_C1472 = hexD('bfd555555555554d');
+const TWO128 = 2 ** 128;
+
+/** vgetmantpd(x, [1, 2), sign of x) for a finite nonzero x. */
+function getMant(x: number): number {
+  F64[0] = x;
+  let hi = U32[HI];
+  if ((hi & 0x7ff00000) === 0) {
+    F64[0] = x * TWO64;
+    hi = U32[HI];
+  }
+  U32[HI] = (hi & 0x800fffff) | 0x3ff00000;
+  return F64[0];
+}
+
+/** a / b as SVML computes it: mantissas, vrcp14pd, one Newton step, vscalefpd. */
+function svmlDiv(a: number, b: number): number {
+  if (a === 0) return 0;
+  const ma = getMant(a);
+  const mb = getMant(b);
+  const ediff = exponentOf(a) - exponentOf(b);
+  const rcp = rcp14(mb);
+  const q0 = ma * rcp;
+  let e = fmaRN(-mb, rcp, 1);
+  const res = fmaRN(-q0, mb, ma);
+  e = fmaRN(e, e, e);
+  const rcp2 = fmaRN(e, rcp, rcp);
+  return scalef(fmaRN(rcp2, res, q0), ediff);
+}
+
+/** np.arctan on float64 (SVML __svml_atan8, one lane). */
+export function npArctan64(x: number): number {
+  if (x !== x) return x;
+  const ax = Math.abs(x);
+  let t: number;
+  let r: number;
+  if (ax >= 7.875) {
+    t = ATAN_PIO2;
+    r = svmlDiv(-1, ax < TWO128 ? ax : TWO128);
+  } else {
+    const s = ax + ATAN_SHIFT;
+    const xr = s - ATAN_SHIFT;
+    t = ATAN_T[(loWord(s) & 15) + (xr >= 4 ? 16 : 0)];
+    r = svmlDiv(ax - xr, fmaRN(xr, ax, 1));
+  }
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  const r3 = r * r2;
+  let p = fmaRN(ATAN_C1152, r2, ATAN_C1216);
+  const p12 = fmaRN(ATAN_C1280, r2, ATAN_C1344);
+  const p14 = fmaRN(ATAN_C1408, r2, ATAN_C1472);
+  p = fmaRN(r4, p, p12);
+  p = fmaRN(r4, p, p14);
+  p = fmaRN(r3, p, r);
+  const res = t + p;
+  return x < 0 || (x === 0 && 1 / x < 0) ? -res : res;
+}
+
+// ---------------------------------------------------------------------------------
+// float64 arcsin and arccos: SVML __svml_asin8 / __svml_acos8 (same polynomials).
+// |x| >= 0.5 uses asin(x) = pi/2 - 2*asin(sqrt((1 - |x|)/2)), the square root from
+// vrsqrt14pd and a correction polynomial; |x| > 1 goes to the callout (nan).
+// ---------------------------------------------------------------------------------
+
+// Coefficients at data offsets 448, 512, ..., 1408 (ASC[k] = offset 448 + 64*k).
+const ASC = hexF64(
+  'bf918000993b24c33fa400006f70d42dbfb7fffffffffe973fcfffffffffff9d3fa07520c70eb909bf90fb17f7dbb0ed' +
+  '3f943f44bfbc3bae3f7a583395d45ed53f88f8dc2afccad63f8c6dbbcb88bd573f91c6dcf538ad2e3f96e89cebdefadd' +
+  '3f9f1c72e13ad8be3fa6db6db3b445f83fb333333337e0de3fc555555555529c');
+const ASIN_TINY = hexD('3000000000000000'); // 2^-255
+const ACOS_PI = hexD('400921fb54442d18');
+
+/** The shared part: the polynomial in Z = min(x^2, Y) and S ~ 2*sqrt(Y), Y = (1 - |x|)/2. */
+let asinS = 0;
+function asinPoly(y: number, z: number): number {
+  const rs = y < ASIN_TINY ? 0 : rsqrt14(y);
+  const y2 = y + y;
+  const s0 = rs * y2;
+  const eps = fmaRN(rs * rs, y2, -2);
+  const p12 = fmaRN(ASC[6], z, ASC[7]);
+  let e = fmaRN(ASC[0], eps, ASC[1]);
+  const es = eps * s0;
+  e = fmaRN(eps, e, ASC[2]);
+  e = fmaRN(eps, e, ASC[3]);
+  let p1 = fmaRN(ASC[4], z, ASC[5]);
+  const z2 = z * z;
+  asinS = fmaRN(-es, e, s0); // 2*sqrt(Y); asin negates it
+  const p8 = fmaRN(ASC[12], z, ASC[13]);
+  p1 = fmaRN(z2, p1, p12);
+  let p7 = fmaRN(ASC[8], z, ASC[9]);
+  const p10 = fmaRN(ASC[10], z, ASC[11]);
+  p7 = fmaRN(z2, p7, p10);
+  const p11 = fmaRN(ASC[14], z, ASC[15]);
+  const z4 = z2 * z2;
+  p1 = fmaRN(z4, p1, p7);
+  p1 = fmaRN(z2, p1, p8);
+  p1 = fmaRN(z2, p1, p11);
+  return p1 * z;
+}
+
+/** np.arcsin on float64 (SVML __svml_asin8, one lane). */
+export function npArcsin64(x: number): number {
+  const ax = Math.abs(x);
+  if (ax > 1) return NaN;
+  if (x !== x) return x;
+  const y = fmaRN(-0.5, ax, 0.5);
+  const x2 = ax * ax;
+  const z = x2 < y ? x2 : y;
+  const q = asinPoly(y, z);
+  let res: number;
+  if (ax >= 0.5) {
+    // vfmsub: es*e - s0 = -(2*sqrt(Y)), as computed by the kernel
+    const s = -asinS;
+    res = fmaRN(s, q, s) + ATAN_PIO2;
+  } else {
+    res = fmaRN(ax, q, ax);
+  }
+  return x < 0 || (x === 0 && 1 / x < 0) ? -res : res;
+}
+
+/** np.arccos on float64 (SVML __svml_acos8, one lane). */
+export function npArccos64(x: number): number {
+  const ax = Math.abs(x);
+  if (ax > 1) return NaN;
+  if (x !== x) return x;
+  const nx = -ax;
+  const y = fmaRN(0.5, nx, 0.5);
+  const x2 = nx * nx;
+  const z = x2 < y ? x2 : y;
+  const big = !(z < y); // |x| >= ~0.5
+  const q = asinPoly(y, z);
+  const neg = x < 0 || (x === 0 && 1 / x < 0);
+  let v = big ? asinS : nx;
+  if (neg) v = -v;
+  const p = fmaRN(v, q, v);
+  const c = big ? (x < z ? ACOS_PI : 0) : ATAN_PIO2;
+  return c + p;
+}
+
+// ---------------------------------------------------------------------------------
+// float64 arctan2: SVML __svml_atan28. R = min(|y|,|x|)/max(|y|,|x|) (one true
+// division), a degree-39 odd polynomial, then quadrant fix-ups by sign bits.
+// Arguments outside [2^-1020, 2^1009) in magnitude, zeros, infinities and nans take
+// the kernel's special branch and scalar callout.
+// ---------------------------------------------------------------------------------
+
+// Coefficients at data offsets 256, 320, ..., 1408 (AT2[k] = offset 256 + 64*k).
+const AT2 = hexF64(
+  'bef4fdb537abc7a33f2ced0a36665209bf52e67c93954c233f6f5a1dae82afb3bf82b2ec618e4bad3f914f4c661116a5' +
+  'bf9a5e83b081f69c3fa169980cb6ad4fbfa4efa2e563c1bc3fa7ec0fbc50683bbfaad261eaa099543fae1749bd612dcf' +
+  'bfb11084009435e03fb3b12a49295651bfb745d009bada943fbc71c707f7d5b5bfc2492491ee55c73fc999999997ee34' +
+  'bfd55555555553c5');
+const AT2_PI = hexD('400921fb54442d18');
+
+function atan2Main(y: number, x: number): number {
+  const ay = Math.abs(y);
+  const ax = Math.abs(x);
+  const k1 = ay < ax;
+  const r = k1 ? ay / ax : -ax / ay;
+  const pio2 = k1 ? 0 : ATAN_PIO2;
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  const r8 = r4 * r4;
+  let p15 = fmaRN(AT2[0], r8, AT2[4]);
+  let p11 = fmaRN(AT2[1], r8, AT2[5]);
+  let p9 = fmaRN(AT2[2], r8, AT2[6]);
+  let p8 = fmaRN(AT2[3], r8, AT2[7]);
+  p15 = fmaRN(r8, p15, AT2[8]);
+  p11 = fmaRN(r8, p11, AT2[9]);
+  p9 = fmaRN(r8, p9, AT2[10]);
+  p8 = fmaRN(r8, p8, AT2[11]);
+  p15 = fmaRN(r8, p15, AT2[12]);
+  p11 = fmaRN(r8, p11, AT2[13]);
+  p9 = fmaRN(r8, p9, AT2[14]);
+  p8 = fmaRN(r8, p8, AT2[15]);
+  p8 = r8 * p8;
+  p15 = fmaRN(r8, p15, AT2[16]);
+  p11 = fmaRN(r8, p11, AT2[17]);
+  p15 = fmaRN(r2, p15, p11);
+  p9 = fmaRN(r8, p9, AT2[18]);
+  p9 = fmaRN(r2, p9, p8);
+  p15 = fmaRN(r4, p15, p9);
+  p15 = fmaRN(r, p15, r);
+  let res = p15 + pio2;
+  // or in the sign of x; add pi when x <= 0; or in the sign of y.
+  if (x < 0 || (x === 0 && 1 / x < 0)) res = -Math.abs(res);
+  if (x <= 0) res = res + AT2_PI;
+  return y < 0 || (y === 0 && 1 / y < 0) ? -Math.abs(res) : res;
+}
+
+const AT2_LO = 2 ** -1020;
+const AT2_HI = 2 ** 1009;
+
+/** np.arctan2(y, x) on float64 (SVML __svml_atan28, one lane). */
+export function npArctan2_64(y: number, x: number): number {
+  const ay = Math.abs(y);
+  const ax = Math.abs(x);
+  if (ay >= AT2_LO && ay < AT2_HI && ax >= AT2_LO && ax < AT2_HI) return atan2Main(y, x);
+  if (y !== y || x !== x) return NaN;
+  const sy = y < 0 || (y === 0 && 1 / y < 0) ? -1 : 1;
+  const xneg = x < 0 || (x === 0 && 1 / x < 0);
+  if (y === 0) return sy * (xneg ? AT2_PI : 0);
+  if (x === 0) return sy * ATAN_PIO2;
+  if (ax === Infinity) {
+    if (ay === Infinity) return sy * (xneg ? 2.356194490192345 : 0.7853981633974483);
+    return sy * (xneg ? AT2_PI : 0);
+  }
+  if (ay === Infinity) return sy * ATAN_PIO2;
+  // Finite, nonzero, but tiny or huge: the kernel's scalar callout. Scaling both by a
+  // power of two leaves atan2 unchanged and brings them into the main path's range
+  // when their ratio allows it.
+  const ey = exponentOf(ay);
+  const ex = exponentOf(ax);
+  const shift = -Math.round((ey + ex) / 2);
+  const sy2 = scalef(y, shift);
+  const sx2 = scalef(x, shift);
+  const a2 = Math.abs(sy2);
+  const b2 = Math.abs(sx2);
+  if (a2 >= AT2_LO && a2 < AT2_HI && b2 >= AT2_LO && b2 < AT2_HI) return atan2Main(sy2, sx2);
+  // One argument dwarfs the other.
+  if (ay > ax) return sy * ATAN_PIO2;
+  return xneg ? sy * AT2_PI : y / x;
+}
+
 // NEXT_PLACEHOLDER
