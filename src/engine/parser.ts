@@ -161,6 +161,15 @@ class Parser {
         case 'try': return [this.parseTry()];
         case 'with': return [this.parseWith()];
         case 'async': this.error("'async' is not supported by Backprop Lens");
+        case 'match': {
+          // `match` is a soft keyword: a statement only when a subject and ':' follow on the line.
+          const next = this.peek();
+          const lineEnd = this.tokens.findIndex((x, i) => i > this.pos && x.kind === 'NEWLINE');
+          const last = this.tokens[lineEnd - 1];
+          if (next.line === t.line && !(next.kind === 'OP' && ['=', '.', '(', '[', ',', ')'].includes(next.value)) && last?.kind === 'OP' && last.value === ':') {
+            this.error("the 'match' statement is not supported by Backprop Lens", t);
+          }
+        }
       }
     }
     if (t.kind === 'OP' && t.value === '@') return [this.parseDecorated()];
