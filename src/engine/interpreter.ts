@@ -27,6 +27,8 @@ export interface Frame {
   /** The scope of a Python-level frame (null for native calls). */
   scope: Scope | null;
   func?: PyFunction;
+  /** The statement running in this frame. */
+  stmt?: Stmt;
   returnValue: PyValue;
 }
 
@@ -35,6 +37,26 @@ export class BudgetExceeded {
   /** Where the program was when it was stopped. */
   where?: { filename: string; line: number };
   constructor(readonly reason: 'time' | 'cancelled' | 'memory', readonly message: string) {}
+}
+
+/**
+ * What the lens listens to while a program runs (src/engine/lens/tracer.ts). The interpreter calls
+ * these only when a tracer is installed, so a plain run pays one null check per hook site.
+ */
+export interface TraceHooks {
+  /** Inside a traced layer call: elementary operations are worth recording. */
+  recording: boolean;
+  /** A Python function is about to run; returns a token for `exitCall`, or null when it is not a layer call. */
+  enterCall(f: PyFunction, args: PyValue[], kwargs: Map<string, PyValue> | null, scope: Scope): unknown;
+  exitCall(token: unknown, result: PyValue | undefined, error: PyException | undefined): void;
+  /**
+   * An elementary operation: `op` on `inputs` gave `output` (params: axis, exponent, index, ...).
+   * `exprs` are the operands' expressions when known: Python numbers have no identity, so the
+   * tape tells `dout` from an equal constant by the expression that produced it.
+   */
+  op(op: string, inputs: PyValue[], output: PyValue, params?: Record<string, unknown>, exprs?: (Expr | null)[]): void;
+  /** An array is about to be written in place (`out[mask] = 0`, `x += 1`): the tape keeps its value before. */
+  beforeMutate(target: PyValue): void;
 }
 
 export interface InterpreterHooks {
@@ -58,8 +80,17 @@ export class Interpreter {
   recursionLimit = 1000;
   /** Native modules offered to `import`, created on first import. */
   readonly nativeModules = new Map<string, () => PyModule>();
+  /** The lens's listener, when the run is traced. */
+  tracer: TraceHooks | null = null;
+  /** The expression whose operation is being performed, for the tape's source spans. */
+  opSpan: Span | null = null;
 
   constructor(readonly hooks: InterpreterHooks) {}
+
+  /** The statement currently running in the innermost frame. */
+  currentStatement(): Stmt | undefined {
+    return this.frames[this.frames.length - 1]?.stmt;
+  }
 
   // ---------------------------------------------------------------- errors
 
@@ -194,6 +225,7 @@ export class Interpreter {
     const frame = this.frames[this.frames.length - 1];
     frame.line = s.line;
     frame.span = s;
+    frame.stmt = s;
     if (++this.ticks >= 1024) {
       this.ticks = 0;
       try {
@@ -609,17 +641,34 @@ export class Interpreter {
         }
         return v;
       }
-      case 'Attribute': return this.getAttr(this.eval(e.value, scope), e.attr);
+      case 'Attribute': {
+        const obj = this.eval(e.value, scope);
+        if (this.tracer?.recording) this.opSpan = e;
+        return this.getAttr(obj, e.attr);
+      }
       case 'Call': return this.evalCall(e, scope);
       case 'BinOp': {
         const l = this.eval(e.left, scope);
         const r = this.eval(e.right, scope);
+        if (this.tracer?.recording) return this.tracedBinaryOp(e, l, r);
         return this.binaryOp(e.op, l, r);
       }
-      case 'Subscript': return this.getItem(this.eval(e.value, scope), this.evalIndex(e.index, scope));
+      case 'Subscript': {
+        const obj = this.eval(e.value, scope);
+        const key = this.evalIndex(e.index, scope);
+        if (this.tracer?.recording) this.opSpan = e;
+        return this.getItem(obj, key);
+      }
       case 'UnaryOp': {
         const v = this.eval(e.operand, scope);
         if (e.op === 'not') return !this.truthy(v);
+        if (this.tracer?.recording) {
+          this.opSpan = e;
+          const r = this.unaryOp(e.op, v);
+          // Python-number operations are recorded here; NumPy ones by the numpy module.
+          if (typeof v === 'number' || typeof v === 'bigint') this.tracer.op(e.op === '-' ? 'negative' : e.op === '+' ? 'positive' : 'invert', [v], r, undefined, [e.operand]);
+          return r;
+        }
         return this.unaryOp(e.op, v);
       }
       case 'BoolOp': {
@@ -803,7 +852,16 @@ export class Interpreter {
     const frame = this.frames[this.frames.length - 1];
     frame.line = e.line;
     frame.span = e;
+    if (this.tracer?.recording) this.opSpan = e;
     return this.call(func, args, kwargs);
+  }
+
+  private tracedBinaryOp(e: Extract<Expr, { kind: 'BinOp' }>, l: PyValue, r: PyValue): PyValue {
+    this.opSpan = e;
+    const result = this.binaryOp(e.op, l, r);
+    const isNum = (v: PyValue) => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
+    if (isNum(l) && isNum(r)) this.tracer?.op(PY_OP_NAMES[e.op], [l, r], result, undefined, [e.left, e.right]);
+    return result;
   }
 
   /** A plain function found on the type, to be called with the object as first argument; undefined otherwise. */
@@ -946,16 +1004,21 @@ export class Interpreter {
     this.bindArguments(f, args, kwargs, scope.vars);
     if (info.isGenerator) throw this.error('NotImplementedError', `generator functions (yield, in ${f.qualname}) are not supported by Backprop Lens`);
     const frame: Frame = { name: info.name, filename: f.module.file ?? '<string>', line: info.line, scope, returnValue: null, func: f };
+    const token = this.tracer ? this.tracer.enterCall(f, args, kwargs, scope) : null;
     this.pushFrame(frame);
+    let result: PyValue | undefined;
+    let error: PyException | undefined;
     try {
-      if (info.expr) return this.eval(info.expr, scope);
+      if (info.expr) return (result = this.eval(info.expr, scope));
       const c = this.execBlock(info.body, scope);
-      return c === RETURN ? frame.returnValue : null;
+      return (result = c === RETURN ? frame.returnValue : null);
     } catch (e) {
       this.unwinding(e);
+      if (e instanceof PyRaise) error = e.exc;
       throw e;
     } finally {
       this.frames.pop();
+      if (token !== null) this.tracer?.exitCall(token, result, error);
     }
   }
 
@@ -1506,6 +1569,12 @@ export function suggestName(name: string, lists: string[][]): string | null {
   }
   return null;
 }
+
+/** The tape's names for Python's binary operators (NumPy's ufunc names). */
+const PY_OP_NAMES: Record<BinOperator, string> = {
+  '+': 'add', '-': 'subtract', '*': 'multiply', '/': 'divide', '//': 'floor_divide', '%': 'remainder', '**': 'power', '@': 'matmul',
+  '<<': 'left_shift', '>>': 'right_shift', '&': 'bitwise_and', '|': 'bitwise_or', '^': 'bitwise_xor',
+};
 
 const BINOP_DUNDER: Record<BinOperator, string> = {
   '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '//': 'floordiv', '%': 'mod', '**': 'pow', '@': 'matmul',

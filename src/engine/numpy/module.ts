@@ -80,6 +80,13 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
     stderr(`${file}:${line}: ${category}: ${message}\n${src ? `  ${src}\n` : ''}`);
   };
 
+  /** Records an elementary operation on the lens's tape, when a layer call is being traced. */
+  const rec = <T extends PyValue>(op: string, inputs: PyValue[], output: T, params?: Record<string, unknown>): T => {
+    if (interp.tracer?.recording) interp.tracer.op(op, inputs, output, params);
+    return output;
+  };
+  const TAPE_NAMES: Partial<Record<BinaryOp, string>> = { true_divide: 'divide' };
+
   /** Runs NumPy code, turning its errors into Python exceptions. */
   function guard<T>(f: () => T): T {
     try {
@@ -199,8 +206,9 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
       y.scalar = true;
     }
     // `**` takes NumPy's fast paths (x**2 is square, x**0.5 is sqrt), which round differently from np.power.
+    if (out && interp.tracer?.recording) interp.tracer.beforeMutate(out);
     const r = guard(() => (op === 'power' && viaOperator ? powerOperator(x, y, out, warn) : binary(op, x, y, out, warn)));
-    return out ? out : wrap(r);
+    return rec(TAPE_NAMES[op] ?? op, [a, c], out ? out : wrap(r), out ? { inPlace: true } : undefined);
   }
 
   function toIndex(key: PyValue): IndexItem[] {
@@ -284,7 +292,7 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
     const keepdims = kw?.get('keepdims') !== undefined ? interp.truthy(kw.get('keepdims') as PyValue) : false;
     const ddof = kw?.get('ddof') !== undefined ? num(kw.get('ddof') as PyValue) : 0;
     if (kw?.get('dtype') !== undefined || kw?.get('out') !== undefined) throw interp.error('NotImplementedError', `${op}(dtype=..., out=...) is not supported by Backprop Lens`);
-    return wrap(reduce(op, arr, axis, keepdims, ddof));
+    return rec(op, [a], wrap(reduce(op, arr, axis, keepdims, ddof)), { axis, keepdims });
   };
   const REDUCTIONS: [string, ReduceOp][] = [['sum', 'sum'], ['prod', 'prod'], ['max', 'max'], ['min', 'min'], ['mean', 'mean'], ['argmax', 'argmax'], ['argmin', 'argmin'], ['all', 'all'], ['any', 'any'], ['std', 'std'], ['var', 'var'], ['cumsum', 'cumsum']];
 
@@ -294,7 +302,7 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
   b.getter(ndarrayCls, 'ndim', (s) => BigInt(A(s).ndim));
   b.getter(ndarrayCls, 'size', (s) => BigInt(A(s).size));
   b.getter(ndarrayCls, 'dtype', (s) => new DTypeObj(A(s).dtype));
-  b.getter(ndarrayCls, 'T', (s) => guard(() => A(s).transpose()));
+  b.getter(ndarrayCls, 'T', (s) => rec('transpose', [s], guard(() => A(s).transpose())));
   b.getter(ndarrayCls, 'itemsize', (s) => (A(s).dtype === 'bool' ? 1n : A(s).dtype === 'float32' ? 4n : 8n));
   b.getter(ndarrayCls, 'nbytes', (s) => BigInt(A(s).size) * (A(s).dtype === 'bool' ? 1n : A(s).dtype === 'float32' ? 4n : 8n));
   b.getter(ndarrayCls, 'flat', (s) => new PyIterator(Array.from(A(s).toFlat(), (v) => scalarOf(A(s), v) as PyValue)[Symbol.iterator](), 'numpy.flatiter'));
@@ -308,16 +316,16 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
   def(ndarrayCls, 'reshape', (args, kw) => {
     const dims = args.length === 2 ? shapeArg(args[1]) : args.slice(1).map((x) => b.toIndex(x));
     void kw;
-    return A(args[0]).reshape(dims);
+    return rec('reshape', [args[0]], A(args[0]).reshape(dims), { shape: dims });
   }, true);
   def(ndarrayCls, 'transpose', (args) => {
     const axes = args.length === 1 ? undefined : args.length === 2 && args[1] !== null ? shapeArg(args[1]) : args.length > 2 ? args.slice(1).map((x) => b.toIndex(x)) : undefined;
-    return A(args[0]).transpose(axes);
+    return rec('transpose', [args[0]], A(args[0]).transpose(axes), { axes });
   }, true);
-  def(ndarrayCls, 'copy', (args) => A(args[0]).copy(), true);
-  def(ndarrayCls, 'flatten', (args) => A(args[0]).flatten(), true);
+  def(ndarrayCls, 'copy', (args) => rec('copy', [args[0]], A(args[0]).copy()), true);
+  def(ndarrayCls, 'flatten', (args) => rec('reshape', [args[0]], A(args[0]).flatten(), { shape: [A(args[0]).size] }), true);
   def(ndarrayCls, 'ravel', (args) => A(args[0]).ravel(), true);
-  def(ndarrayCls, 'astype', (args, kw) => A(args[0]).astype(parseDtype(arg(args, kw, 1, 'dtype')) ?? 'float64'), true);
+  def(ndarrayCls, 'astype', (args, kw) => rec('astype', [args[0]], A(args[0]).astype(parseDtype(arg(args, kw, 1, 'dtype')) ?? 'float64')), true);
   def(ndarrayCls, 'tolist', (args) => toList(A(args[0])), true);
   def(ndarrayCls, 'item', (args) => {
     const a = A(args[0]);
@@ -330,7 +338,7 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
     return pyNumber(a.dtype, a.item());
   }, true);
   def(ndarrayCls, 'fill', (args) => { A(args[0]).fill(num(args[1])); return null; }, true);
-  def(ndarrayCls, 'dot', (args) => wrap(dot(A(args[0]), asArr(args[1]))), true);
+  def(ndarrayCls, 'dot', (args) => rec('dot', [args[0], args[1]], wrap(dot(A(args[0]), asArr(args[1])))), true);
   def(ndarrayCls, 'clip', (args, kw) => wrap(clip(A(args[0]), optNum(arg(args, kw, 1, 'min')), optNum(arg(args, kw, 2, 'max')))), true);
   def(ndarrayCls, 'round', (args, kw) => wrap(npRound(A(args[0]), b.toIndex(arg(args, kw, 1, 'decimals') ?? 0n))), true);
   def(ndarrayCls, 'argsort', (args, kw) => argsort(A(args[0]), b.toIndex(arg(args, kw, 1, 'axis') ?? -1n)), true);
@@ -482,7 +490,7 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
       b.arity(name, args, 1, 2);
       const x = operand(args[0]);
       const scalar = isScalarLike(args[0]);
-      return wrap(unary(op, x, (cat, msg) => warn(cat, scalar ? msg.replace(/encountered in (\w+)/, 'encountered in $1') : msg)));
+      return rec(op, [args[0]], wrap(unary(op, x, (cat, msg) => warn(cat, scalar ? msg.replace(/encountered in (\w+)/, 'encountered in $1') : msg))));
     });
   }
   const ufunc2: [string, BinaryOp][] = [
@@ -519,8 +527,8 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
     if (scl.toFlat().some((x) => x === 0)) throw interp.error('ZeroDivisionError', "Weights sum to zero, can't be normalized");
     return wrap(binary('true_divide', { array: total, weak: false }, { array: scl, weak: false }));
   });
-  def(np, 'dot', (args) => wrap(dot(asArr(args[0]), asArr(args[1]))));
-  def(np, 'matmul', (args) => wrap(matmul(asArr(args[0]), asArr(args[1]))));
+  def(np, 'dot', (args) => rec('dot', [args[0], args[1]], wrap(dot(asArr(args[0]), asArr(args[1])))));
+  def(np, 'matmul', (args) => rec('matmul', [args[0], args[1]], wrap(matmul(asArr(args[0]), asArr(args[1])))));
   def(np, 'outer', (args) => outer(asArr(args[0]), asArr(args[1])));
   def(np, 'allclose', (args, kw) => allclose(operand(args[0]), operand(args[1]), num(arg(args, kw, 2, 'rtol') ?? 1e-5), num(arg(args, kw, 3, 'atol') ?? 1e-8), interp.truthy(arg(args, kw, 4, 'equal_nan') ?? false)));
   def(np, 'isclose', (args, kw) => wrap(isclose(operand(args[0]), operand(args[1]), num(arg(args, kw, 2, 'rtol') ?? 1e-5), num(arg(args, kw, 3, 'atol') ?? 1e-8), interp.truthy(arg(args, kw, 4, 'equal_nan') ?? false))));
@@ -534,7 +542,7 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
   def(np, 'clip', (args, kw) => wrap(clip(asArr(args[0]), optNum(arg(args, kw, 1, 'a_min')), optNum(arg(args, kw, 2, 'a_max')))));
   def(np, 'where', (args) => {
     if (args.length === 1) throw interp.error('NotImplementedError', 'np.where(condition) with one argument is not supported by Backprop Lens; use np.nonzero');
-    return wrap(where(asArr(args[0]), operand(args[1]), operand(args[2])));
+    return rec('where', [args[0], args[1], args[2]], wrap(where(asArr(args[0]), operand(args[1]), operand(args[2]))));
   });
   def(np, 'concatenate', (args, kw) => {
     const axis = arg(args, kw, 1, 'axis');
@@ -543,8 +551,15 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
   def(np, 'stack', (args, kw) => stack(interp.toArray(args[0]).map(asArr), b.toIndex(arg(args, kw, 1, 'axis') ?? 0n)));
   def(np, 'vstack', (args) => concatenate(interp.toArray(args[0]).map((x) => { const a = asArr(x); return a.ndim === 1 ? a.reshape([1, a.size]) : a; }), 0));
   def(np, 'hstack', (args) => { const arrs = interp.toArray(args[0]).map(asArr); return concatenate(arrs, arrs[0]?.ndim === 1 ? 0 : 1); });
-  def(np, 'reshape', (args, kw) => asArr(args[0]).reshape(shapeArg(arg(args, kw, 1, 'newshape') as PyValue)));
-  def(np, 'transpose', (args, kw) => { const axes = arg(args, kw, 1, 'axes'); return asArr(args[0]).transpose(axes === undefined || axes === null ? undefined : shapeArg(axes)); });
+  def(np, 'reshape', (args, kw) => {
+    const shape = shapeArg(arg(args, kw, 1, 'newshape') as PyValue);
+    return rec('reshape', [args[0]], asArr(args[0]).reshape(shape), { shape });
+  });
+  def(np, 'transpose', (args, kw) => {
+    const axes = arg(args, kw, 1, 'axes');
+    const ax = axes === undefined || axes === null ? undefined : shapeArg(axes);
+    return rec('transpose', [args[0]], asArr(args[0]).transpose(ax), { axes: ax });
+  });
   def(np, 'ravel', (args) => asArr(args[0]).ravel());
   def(np, 'copy', (args) => asArr(args[0]).copy());
   def(np, 'squeeze', (args) => { const a = asArr(args[0]); return a.reshape(a.shape.filter((d) => d !== 1)); });
@@ -668,7 +683,7 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
     binaryOp(op, a, c) {
       if (op === '@') {
         if (!(a instanceof NDArray || c instanceof NDArray)) return NotImplemented;
-        return guard(() => wrap(matmul(asArr(a), asArr(c))));
+        return rec('matmul', [a, c], guard(() => wrap(matmul(asArr(a), asArr(c)))));
       }
       const u = BINOPS[op];
       if (!u) return NotImplemented;
@@ -688,7 +703,7 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
     unaryOp(op, v) {
       if (v instanceof DTypeObj || v instanceof NDIter) return NotImplemented;
       const u: UnaryOp = op === '-' ? 'negative' : op === '+' ? 'positive' : 'invert';
-      return guard(() => wrap(unary(u, operand(v), (cat, msg) => warn(cat, msg))));
+      return rec(u, [v], guard(() => wrap(unary(u, operand(v), (cat, msg) => warn(cat, msg)))));
     },
     compare(op, a, c) {
       if (a instanceof DTypeObj || c instanceof DTypeObj) {
@@ -721,12 +736,15 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
       if (obj instanceof NPScalar) throw interp.error('IndexError', 'invalid index to scalar variable.');
       if (!(obj instanceof NDArray)) throw interp.error('TypeError', `'${interp.typeName(obj)}' object is not subscriptable`);
       const r = guard(() => obj.getItem(toIndex(key)));
-      return typeof r === 'number' ? scalarOf(obj, r) : r;
+      return rec('getitem', [obj], typeof r === 'number' ? scalarOf(obj, r) : r, { index: key });
     },
     setItem(obj, key, value) {
       if (!(obj instanceof NDArray)) throw interp.error('TypeError', `'${interp.typeName(obj)}' object does not support item assignment`);
       const v = valueToSet(value);
+      const tracing = interp.tracer?.recording === true;
+      if (tracing) interp.tracer?.beforeMutate(obj);
       guard(() => obj.setItem(toIndex(key), v));
+      if (tracing) rec('setitem', [obj, value], obj, { index: key });
     },
     iterate(v) {
       if (v instanceof NDArray) {

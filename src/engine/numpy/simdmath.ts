@@ -1349,16 +1349,22 @@ const TRIG_C2 = hexD('bf56c16ab163b2d7');
 const M64 = (1n << 64n) - 1n;
 const M32 = 0xffffffffn;
 
-function sinCosLarge(x: number, cos: boolean): number {
-  if (x !== x || x === Infinity || x === -Infinity) return NaN;
+let redHi = 0n;
+let redLo = 0n;
+
+/**
+ * The integer part of the long reduction (shared by sin, cos and tan): with T the
+ * 192 bits of the table row for x's exponent and M x's 53-bit significand, the
+ * fraction bits of M*T as the kernels compute them (the lowest partial product
+ * T2lo*Mlo is never formed and the weight-1 products only contribute their high
+ * halves), in redHi:redLo.
+ */
+function reduceBits(x: number): void {
   if (inv2pi === undefined) inv2pi = BigInt('0x' + INV2PI_HEX);
-  const ha = cos ? (cosHa ??= b64F64(COS_HA_B64)) : (sinHa ??= b64F64(SIN_HA_B64));
   F64[0] = x;
   const hiw = U32[HI];
   const lo32 = U32[LO];
   const e = (hiw >>> 20) & 0x7ff;
-  const neg = hiw >>> 31 === 1;
-  // T = T0:T1:T2, the table row for the exponent; M = the 53-bit significand.
   const t = (inv2pi >> BigInt(1400 - (e - 883))) & ((1n << 192n) - 1n);
   const t0 = t >> 128n;
   const t1 = (t >> 64n) & M64;
@@ -1372,14 +1378,21 @@ function sinCosLarge(x: number, cos: boolean): number {
   const t1lo = t1 & M32;
   const t2hi = t2 >> 32n;
   const t2lo = t2 & M32;
-  // The kernel's partial products: the lowest (T2lo*Mlo) is never formed and the
-  // weight-1 products only contribute their high halves.
   const s15 = t2hi * mhi + ((t2hi * mlo) >> 32n) + ((t1lo * mlo) & M32) + ((t2lo * mhi) >> 32n);
   const s12 = t1lo * mhi + ((t1lo * mlo) >> 32n) + ((t1hi * mlo) & M32) + (s15 >> 32n);
   const s3 = t1hi * mhi + ((t1hi * mlo) >> 32n) + ((t0lo * mlo) & M32) + (s12 >> 32n);
   const s2 = t0lo * mhi + ((t0lo * mlo) >> 32n) + ((t0hi * mlo) & M32) + (s3 >> 32n);
-  const lo64 = ((s12 << 32n) + (s15 & M32)) & M64;
-  const hi64 = ((s2 << 32n) + (s3 & M32)) & M64;
+  redLo = ((s12 << 32n) + (s15 & M32)) & M64;
+  redHi = ((s2 << 32n) + (s3 & M32)) & M64;
+}
+
+function sinCosLarge(x: number, cos: boolean): number {
+  if (x !== x || x === Infinity || x === -Infinity) return NaN;
+  const ha = cos ? (cosHa ??= b64F64(COS_HA_B64)) : (sinHa ??= b64F64(SIN_HA_B64));
+  reduceBits(x);
+  const hi64 = redHi;
+  const lo64 = redLo;
+  const neg = x < 0;
   // The 128-bit fraction as three doubles (cos keeps the sign of x in them).
   const sg = cos && neg ? 0x80000000 : 0;
   const topBits = hi64 >> 12n;
@@ -1975,8 +1988,10 @@ const ASC = hexF64(
 const ASIN_TINY = hexD('3000000000000000'); // 2^-255
 const ACOS_PI = hexD('400921fb54442d18');
 
+// asinPoly's second result, 2*sqrt(Y) (a typed array: no boxed doubles).
+const ASIN_S = new Float64Array(1);
+
 /** The shared part: the polynomial in Z = min(x^2, Y) and S ~ 2*sqrt(Y), Y = (1 - |x|)/2. */
-let asinS = 0;
 function asinPoly(y: number, z: number): number {
   const rs = y < ASIN_TINY ? 0 : rsqrt14(y);
   const y2 = y + y;
@@ -1989,7 +2004,7 @@ function asinPoly(y: number, z: number): number {
   e = fmaRN(eps, e, ASC[3]);
   let p1 = fmaRN(ASC[4], z, ASC[5]);
   const z2 = z * z;
-  asinS = fmaRN(-es, e, s0); // 2*sqrt(Y); asin negates it
+  ASIN_S[0] = fmaRN(-es, e, s0); // 2*sqrt(Y); asin negates it
   const p8 = fmaRN(ASC[12], z, ASC[13]);
   p1 = fmaRN(z2, p1, p12);
   let p7 = fmaRN(ASC[8], z, ASC[9]);
@@ -2015,7 +2030,7 @@ export function npArcsin64(x: number): number {
   let res: number;
   if (ax >= 0.5) {
     // vfmsub: es*e - s0 = -(2*sqrt(Y)), as computed by the kernel
-    const s = -asinS;
+    const s = -ASIN_S[0];
     res = fmaRN(s, q, s) + ATAN_PIO2;
   } else {
     res = fmaRN(ax, q, ax);
@@ -2035,7 +2050,7 @@ export function npArccos64(x: number): number {
   const big = !(z < y); // |x| >= ~0.5
   const q = asinPoly(y, z);
   const neg = x < 0 || (x === 0 && 1 / x < 0);
-  let v = big ? asinS : nx;
+  let v = big ? ASIN_S[0] : nx;
   if (neg) v = -v;
   const p = fmaRN(v, q, v);
   const c = big ? (x < z ? ACOS_PI : 0) : ATAN_PIO2;
@@ -2045,7 +2060,7 @@ export function npArccos64(x: number): number {
 // ---------------------------------------------------------------------------------
 // float64 arctan2: SVML __svml_atan28. R = min(|y|,|x|)/max(|y|,|x|) (one true
 // division), a degree-39 odd polynomial, then quadrant fix-ups by sign bits.
-// Arguments outside [2^-1020, 2^1009) in magnitude, zeros, infinities and nans take
+// Arguments outside [2^-1020, 2^993) in magnitude, zeros, infinities and nans take
 // the kernel's special branch and scalar callout.
 // ---------------------------------------------------------------------------------
 
@@ -2094,7 +2109,7 @@ function atan2Main(y: number, x: number): number {
 }
 
 const AT2_LO = 2 ** -1020;
-const AT2_HI = 2 ** 1009;
+const AT2_HI = 2 ** 993;
 
 /** np.arctan2(y, x) on float64 (SVML __svml_atan28, one lane). */
 export function npArctan2_64(y: number, x: number): number {
@@ -2125,6 +2140,585 @@ export function npArctan2_64(y: number, x: number): number {
   // One argument dwarfs the other.
   if (ay > ax) return sy * ATAN_PIO2;
   return xneg ? sy * AT2_PI : y / x;
+}
+
+// ---------------------------------------------------------------------------------
+// float64 power: SVML __svml_pow8. log2(x) in extra precision (table + polynomial,
+// DblRcp = vrcp14pd rounded to 1/32), y*log2(x) split into high (rounded toward
+// zero) and low parts, then 2^(y*log2(x)) with a 16-entry table. x <= 0, inf/nan
+// operands and |y*log2(x)| > 1021.5 go to the scalar callout.
+// ---------------------------------------------------------------------------------
+
+// -log2(DblRcp) high and low parts, indexed by DblRcp's top 5 significand bits.
+const POW_TH = hexF64(
+  '0000000000000000bfa6bad3758e0000bfb663f6fac90000bfc08c588cda8000bfc5c01a39fc0000bfcacf5e2db50000' +
+  'bfcfbc16b9028000bfd24407ab0e0000bfd49a784bcd0000bfd6e221cd9d0000bfd91bba891f0000bfdb47ebf7388000' +
+  'bfdd6753e0330000bfdf7a8568cb0000bfe0c10500d64000bfe1bf311e95e0003fda8ff9718100003fd8a8980abfc000' +
+  '3fd6cb0f6865c0003fd4f6fbb2cec0003fd32bfee37100003fd169c0536400003fcf5fd8a90600003fcbfc67a8000000' +
+  '3fc8a8980abf80003fc563dc29ff80003fc22dadc2ab00003fbe0b1ae8f300003fb7d60496d000003fb1bb32a6000000' +
+  '3fa77394c9da00003f9743ee86200000');
+const POW_TL = hexF64(
+  '0000000000000000bd5fb0e626c0de13bd33167ccc5382613d2871a7610e40bd3d54bc302ffa76fb3d436c101ee13440' +
+  '3d47f5dc57266758bd3ce60916e52e91bd5b8afe492bf6ffbd49bcaf1aa4168abd5708b4b2b5056cbd250520a377c7ec' +
+  '3d55f101c141e670bd3b3b3864c600113d45669df6a2b5923d5fe43895d8ac463d44bc302ffa76fbbd266cccab240e90' +
+  '3d41d406db5024033d3661e393a16b95bd51979a5db68722bd4d4f1b95e0ff453d5f1a4847f7b278bd3667f21fa8423f' +
+  '3d5e9933354dbf173d56590643906f2a3d5a4b69691d7994bd054cda62d3926ebd512ce6312ebb823d552743318a8a57' +
+  'bd54e55443478fe0bd495539356f93dc');
+// 2^(j/16), j = 0..15.
+const POW_TE = hexF64(
+  '3ff00000000000003ff0b5586cf9890f3ff172b83c7d517b3ff2387a6e7562383ff306fe0a31b7153ff3dea64c123422' +
+  '3ff4bfdad5362a273ff5ab07dd4854293ff6a09e667f3bcd3ff7a11473eb01873ff8ace5422aa0db3ff9c49182a3f090' +
+  '3ffae89f995ad3ad3ffc199bdd85529c3ffd5818dcfba4873ffea4afa2a490da');
+const POW_C1H = hexD('3ff71547652b82fe');
+const POW_C2H = hexD('bfe71547652b82fe');
+const POW_P9 = hexD('3fc48799f5374b96');
+const POW_P8 = hexD('bfc717e59a559f5d');
+const POW_P7 = hexD('3fca6175fca19d03');
+const POW_P6 = hexD('bfcec709bc8fb8df');
+const POW_P5 = hexD('3fd2776c50f03272');
+const POW_P4 = hexD('bfd71547652bc9ea');
+const POW_P3 = hexD('3fdec709dc3a03fc');
+const POW_P2 = hexD('3c636b5ddffe5b67');
+const POW_C1L = hexD('3c7777f3ee5e912f');
+const POW_SHIFT = hexD('42f8000000003ff0'); // 1.5*2^48 + 1023, ulp 2^-4
+const POW_E5 = hexD('3f24a1d7f58c2d59');
+const POW_E4 = hexD('3f55d7472783d279');
+const POW_E3 = hexD('3f83b2ad1b14ebaa');
+const POW_E2 = hexD('3fac6b08d4ad8eb9');
+const POW_E1 = hexD('3fcebfbdff84554d');
+const POW_E0 = hexD('3fe62e42fefa398b');
+const POW_LIMIT = 1021.5;
+const TWO52 = 4503599627370496;
+
+/** a*b rounded toward zero (vmulpd {rz-sae}). */
+function mulRZ(a: number, b: number): number {
+  const p = a * b;
+  if (p === 0 || p - p !== 0) return p;
+  return fmaRZ(a, b, 0);
+}
+
+/** a + b rounded toward -inf (vaddpd {rd-sae}), finite operands. */
+function addRD(a: number, b: number): number {
+  const s = a + b;
+  const w = s - a;
+  const err = (a - (s - w)) + (b - w);
+  if (err < 0) return s > 0 ? stepTowardZero(s) : stepAwayFromZero(s);
+  if (s === 0 && err === 0 && (a !== 0 || b !== 0)) return -0;
+  return s;
+}
+
+/** a - b rounded toward -inf, finite operands. */
+function subRD(a: number, b: number): number {
+  return addRD(a, -b);
+}
+
+/** np.power on float64 arrays (SVML __svml_pow8, one lane). */
+export function npPower64(x: number, y: number): number {
+  if (!(x > 0 && x < Infinity) || !(y - y === 0)) return powRare64(x, y);
+  // vgetmantpd to [0.5, 1) and vgetexppd.
+  const e = exponentOf(x);
+  const m = getMant(x) * 0.5;
+  // DblRcp = rcp14(m) rounded to 5 fractional bits (to nearest even).
+  const rcp = ((rcp14(m) * 32 + TWO52) - TWO52) * 0.03125;
+  const r = fmaRN(rcp, m, -1);
+  F64[0] = rcp;
+  const idx = (U32[HI] >>> 15) & 31;
+  const ex = rcp < 1.5 ? e + 1 : e;
+  let p7 = fmaRN(POW_P9, r, POW_P8);
+  const r2 = r * r;
+  const th = POW_TH[idx];
+  const tl = POW_TL[idx];
+  const p67 = fmaRN(POW_P7, r, POW_P6);
+  const eth = ex + th;
+  p7 = fmaRN(r2, p7, p67);
+  const p45 = fmaRN(POW_P5, r, POW_P4);
+  p7 = fmaRN(r2, p7, p45);
+  let t5 = fmaRN(r, r, -r2); // R2l
+  t5 = fmaRN(POW_C2H, t5, tl);
+  const p23 = fmaRN(POW_P3, r, POW_P2);
+  const hi1 = fmaRN(POW_C1H, r, eth);
+  p7 = fmaRN(r2, p7, p23);
+  let rc1l = hi1 - eth;
+  t5 = fmaRN(p7, r2, t5);
+  rc1l = fmaRN(r, POW_C1H, -rc1l);
+  const hi2 = fmaRN(POW_C2H, r2, hi1);
+  rc1l = fmaRN(POW_C1L, r, rc1l);
+  const high = hi2 + t5;
+  const c2hh = hi2 - hi1;
+  const z = mulRZ(high, y);
+  const c2hl = fmaRN(POW_C2H, r2, -c2hh);
+  const tlh = high - hi2;
+  const zl0 = fmaRZ(y, high, -z);
+  const tll = t5 - tlh;
+  const lo = tll + (rc1l + c2hl);
+  if (!(Math.abs(z) <= POW_LIMIT)) return powRare64(x, y);
+  const s = addRD(z, POW_SHIFT);
+  const f = subRD(z, Math.floor(z * 16) * 0.0625); // vreducepd $65: z - floor(16 z)/16, rounded down
+  const zl = fmaRZ(y, lo, zl0);
+  let re = f + zl;
+  F64[0] = re;
+  U32[HI] &= 0xbfffffff;
+  re = F64[0];
+  const bits = loWord(s);
+  const te = POW_TE[bits & 15];
+  const scale = fromWords(((bits >>> 4) & 0x7ff) << 20, 0);
+  const re2 = re * re;
+  const rt = re * te;
+  let q = fmaRN(POW_E5, re, POW_E4);
+  const q12 = fmaRN(POW_E3, re, POW_E2);
+  const q14 = fmaRN(POW_E1, re, POW_E0);
+  q = fmaRN(re2, q, q12);
+  q = fmaRN(re2, q, q14);
+  return fmaRN(rt, q, te) * scale;
+}
+
+// __dpow_la_CoutTab of the scalar callout (860 doubles): three-stage reciprocal and
+// log2 tables, 2^(j/128) pairs, polynomial coefficients and constants.
+const POWR_B64 =
+  'AAAAAAAA8D8AAAAAwAfvPwAAAAAAHu4/AAAAAMBB7T8AAAAAwHHsPwAAAAAAres/AAAAAIDy6j8AAAAAwEHqPwAAAACAmek/AAAA' +
+  'AMD56D8AAAAAgGHoPwAAAABA0Oc/AAAAAMBF5z8AAAAAgMHmPwAAAADAQuY/AAAAAIDJ5T8AAAAAQFXlPwAAAAAA5uQ/AAAAAAB7' +
+  '5D8AAAAAABTkPwAAAABAseM/AAAAAABS4z8AAAAAgPbiPwAAAABAnuI/AAAAAEBJ4j8AAAAAAPfhPwAAAADAp+E/AAAAAABb4T8A' +
+  'AAAAABHhPwAAAACAyeA/AAAAAECE4D8AAAAAAEHgPwAAAAAAAOA/AAAAAAAAAAAAAAAAAAAAAAAAH6ABu6Y/cds5dF6ZPD0AAPhP' +
+  'aGW2P7A/qY3yhDA9AMAOgteMwD8HArQRxUM1PQBgkGRIwMU/aDZfftTFKD0A4CsDMM/KP2aRv94zNy49AOCW40S8zz84VGYo+bNH' +
+  'PQCw0pClQ9I/XdTp6HWbPD0A0Bih1JrUP6bMAnM3zUU9ABDvkifi1j85kH4OJE8xPQBQaZ7RG9k/Z8b25D67TT0A0D4nZUjbP2Ef' +
+  'nglKtUo9ABAjIJln3T8EdeiWUO0YPQBwdJ40et8/IJHZgXBuSj0AAM9QFsHgP6VSEetSF0Y9AJiObkK/4T9WXwVs/2o3PQBANRyd' +
+  'j9q/VJhPT/UERr0AMASKIqnYv4TYjc8gvEm9AECq55nL1r8rAKfVWitBvQAAg12f9tS/Rq5L0m3zOL0AcLX4FSzTvzKSHeDibg29' +
+  'ALBP0zVp0b+lhI00xlEhvQCgcX6qX8+/wlLFIHYVPb0A4FsdXPzLvzi1Qg6QhCe9AKBICa2pyL9WWvJkuolMvQAAa/+tY8W/wyKU' +
+  'BzcITb0AYHQC8y3Cvz1dUMLjSDC9AEDukpQIvr+Hf9X8iVVAvQCAoEGT1Le/Var3vPjuTr0AQFrPdbyxv5eDnhOyfU29AICCwf14' +
+  'p78zU6/yijc0vQAAejF9Qpe/lLADS/EAR70AAAAAAAAAAAAAAAAAAAAAAAAAAAAA8D8AAAAAAPDvPwAAAAAA4O8/AAAAAEDQ7z8A' +
+  'AAAAgMDvPwAAAADAsO8/AAAAAACh7z8AAAAAgJHvPwAAAAAAgu8/AAAAAIBy7z8AAAAAAGPvPwAAAADAU+8/AAAAAIBE7z8AAAAA' +
+  'QDXvPwAAAAAAJu8/AAAAAEBF8D8AAAAAAEHwPwAAAAAAPfA/AAAAAMA48D8AAAAAwDTwPwAAAACAMPA/AAAAAIAs8D8AAAAAgCjw' +
+  'PwAAAABAJPA/AAAAAEAg8D8AAAAAQBzwPwAAAABAGPA/AAAAAAAU8D8AAAAAABDwPwAAAAAADPA/AAAAAAAI8D8AAAAAAATwPwAA' +
+  'AAAAAPA/AAAAAAAAAAAAAAAAAAAAAAAAKKQOG2c/R+92mGh/ST0AAGjA2SB3P8zHeDf1GkQ9AAB6isZFgT+IZMCa0b1EPQAA0mH0' +
+  '/YY/9/bZRvyePD0AAFw1+biMP1m0+63JdTI9AAA17Gs7kT/bKsNPtCUPPQAAdnsWEJQ/F1PtqAyIPz0AAHoxJeaWP9sUVmQOP0U9' +
+  'AAABbZm9mT+rLRo0htYsPQAA0I50lpw/BAvRZo34Tj0AACDU7WSfP9ooiILDEUU9AACSl2IaoT/WNtTXXJJNPQAA1/r9gqI/bo2L' +
+  'peDuST0AAMK/SeyjP4YADi7D6k09AAAjMZPEmL/6q/xeB61JvQAAejF9Qpe/lLADS/EAR70AAJHuwNaVv6MCUlMVUUq9AAC2reZT' +
+  'lL8x9wLhRFpBvQAACFdx55K/hq3pXth+TL0AABAN0mORvz/jT2a56Ea9AADMy0Xtj79WQEZDOfM3vQAA6sUyEo2/38i9sDTPF70A' +
+  'AGgoqAiKv8+cK/AppTW9AADwTB8sh79z5Q9YNEkrvQAA8qbgToS/F0Mx/8vIJL0AABzc63CBvy8jxSywfUS9AADUl5/IfL97DjOQ' +
+  'nKxDvQAAeG3ECXe/JenNVrpjRb0AAPTMeklxv3Dn093nCE+9AAAI/4MPZ79tZ9QxJqszvQAAQDdlEle/HcpP/aCiL70AAAAAAAAA' +
+  'AAAAAAAAAAAAAAAAQEcV9z8AAAAAGRX3PwAAAADrFPc/AAAAwLwU9z8AAACAjhT3PwAAAIBgFPc/AAAAQDIU9z8AAABABBT3PwAA' +
+  'AADWE/c/AAAAwKcT9z8AAADAeRP3PwAAAIBLE/c/AAAAgB0T9z8AAABA7xL3PwAAAEDBEvc/AAAAAJMS9z8AAAAAZRL3PwAAAMA2' +
+  'Evc/AAAAwAgS9z8AAACA2hH3PwAAAICsEfc/AAAAgH4R9z8AAABAUBH3PwAAAEAiEfc/AAAAAPQQ9z8AAAAAxhD3PwAAAACYEPc/' +
+  'AAAAwGkQ9z8AAADAOxD3PwAAAIANEPc/AAAAgN8P9z8AAACAsQ/3PwAAAECDD/c/AAAAQFUP9z8AAABAJw/3PwAAAED5Dvc/AAAA' +
+  'AMsO9z8AAAAAnQ73PwAAAABvDvc/AAAAAEEO9z8AAADAEg73PwAAAMDkDfc/AAAAwLYN9z8AAADAiA33PwAAAMBaDfc/AAAAgCwN' +
+  '9z8AAACA/gz3PwAAAIDQDPc/AAAAgKIM9z8AAACAdAz3PwAAAIBGDPc/AAAAgBgM9z8AAACA6gv3PwAAAIC8C/c/AAAAQI4L9z8A' +
+  'AABAYAv3PwAAAEAyC/c/AAAAQAQL9z8AAABA1gr3PwAAAECoCvc/AAAAQHoK9z8AAACAUxv3PwAAAEA8G/c/AAAAQCUb9z8AAAAA' +
+  'Dhv3PwAAAAD3Gvc/AAAAwN8a9z8AAADAyBr3PwAAAICxGvc/AAAAgJoa9z8AAABAgxr3PwAAAEBsGvc/AAAAAFUa9z8AAAAAPhr3' +
+  'PwAAAMAmGvc/AAAAwA8a9z8AAACA+Bn3PwAAAIDhGfc/AAAAQMoZ9z8AAABAsxn3PwAAAACcGfc/AAAAAIUZ9z8AAADAbRn3PwAA' +
+  'AMBWGfc/AAAAgD8Z9z8AAACAKBn3PwAAAEARGfc/AAAAQPoY9z8AAABA4xj3PwAAAADMGPc/AAAAALUY9z8AAADAnRj3PwAAAMCG' +
+  'GPc/AAAAgG8Y9z8AAACAWBj3PwAAAIBBGPc/AAAAQCoY9z8AAABAExj3PwAAAAD8F/c/AAAAAOUX9z8AAADAzRf3PwAAAMC2F/c/' +
+  'AAAAwJ8X9z8AAACAiBf3PwAAAIBxF/c/AAAAQFoX9z8AAABAQxf3PwAAAEAsF/c/AAAAABUX9z8AAAAA/hb3PwAAAMDmFvc/AAAA' +
+  'wM8W9z8AAADAuBb3PwAAAIChFvc/AAAAgIoW9z8AAACAcxb3PwAAAEBcFvc/AAAAQEUW9z8AAAAALhb3PwAAAAAXFvc/AAAAAAAW' +
+  '9z8AAADA6BX3PwAAAMDRFfc/AAAAwLoV9z8AAACAoxX3PwAAAICMFfc/AAAAgHUV9z8AAABAXhX3PwAAAEBHFfc/AAAAAAAAAAAA' +
+  'AAAAAAAAAAAAAFAXIAc/Nk8fZCWZCT0AAAA7LhAXPyTRYsGCABI9AACADDRQIT/0XxIJ5x5EPQAAAJJcGCc/b/SrixzN7jwAAABd' +
+  'kNgsP8/wu/Bg7js9AABA/2dQMT/dSJaK39s/PQAAQGONMDQ/cLbhrsuBNj0AAIDCuBQ3Pz4VPb/mAkE9AABA7en4OT+8Snkz8l42' +
+  'PQAAQJMg2Tw/CEU4PQvfTz0AAEBNXb0/P4o0LHhmoRk9AABAuc9OQT9/4N05oKtIPQAA4N3zwEI/I9hfnYpfQz0AAGCwGjFEP+yL' +
+  'RRI6lkc9AADgnESjRT/9E4wsUeFHPQAAYC9xE0c/+tQLy77QSD0AAADkoIVIP3Sk4dwh2zk9AACgNtP1ST8WCWZVZpFIPQAAgLMI' +
+  'aEs/0KdiyFh5PT0AAIDGQNhMP/RwO9S6EkM9AADAt3tITj9BLF6XPzZGPQAAYN+5uk8/w8YPhWNOIj0AAKBIfZVQP6YaoheWaCU9' +
+  'AADAQJ9OUT8kKFikX64yPQAAEHrCBlI/V/2whPjDRT0AAKAi575SP0kWrUpcUko9AACAcA14Uz/ecVAnGOsdPQAAkPk0MFQ/tl/X' +
+  '1eTqSD0AAAAsXulUP4UbKcHFKDc9AACwlYihVT/X8OyrmmlPPQAA0G60WVY/qR8tjyXtIj0AAED34RJXP4DlMIvvRTQ9AAAQsRDL' +
+  'Vz/G+nXcUh1DPQAAUNpAg1g/ab01ocv7Pz0AAABzcjtZP9vlYy0AcTg9AAAgw6X0WT9isAsc3a9FPQAAwDzarFo/rkDQ3E+RQT0A' +
+  'AOAlEGVbPx9bJNuHcz49AACAfkcdXD8/az1ZGx5KPQAAwJaA1lw/JvwxzFx96jwAAIDQuo5dP2kwKna87ys9AADQefZGXj8s4CuV' +
+  '/zlNPQAA0JIz/14/tBwaOzc0PT0AAHAbcrdfP3CEIVfySSo9AADYNlk4YD+1oytgtq1DPQAA0Ot5lGA/E+6RBVZgSj0AAKhYm/Bg' +
+  'P0v0r0/sPjQ9AABYfb1MYT858Q0TxsQ8PQAA6FngqGE/fxCAk62gQj0AAGDuAwViPypaA7lakRI9AAC4OihhYj+jrMog7d0xPQAA' +
+  '+D5NvWI/x3kQKG7vQT0AACj7chljP39JmGtrmDE9AABApRl2Yz8wtPKRlzZMPQAAUNJA0mM/YgcczqfsQD0AAFC3aC5kPy4eOweG' +
+  '+kU9AABIVJGKZD/9IqYF6dlGPQAAOKm65mQ/cqBVS8wETz0AACi25EJlPw5OCRZw9Uk9AAAYew+fZT858mxhWSZDPQAAgGnVLVi/' +
+  '9wjXPkG1Or0AAJCR7dBXv0aONXvGNUG9AAAwGwV1V7/eb+32wPP+vAAAQIkcGFe/f4D3WlWkRr0AAOBaM7xWvy2JnJE3JkW9AAAA' +
+  'D0pfVr/Qjm6AgNNGvQAAoChgA1a/a33c/l5UTr0AANAidqZVv7wnq/1axCi9AABwhItKVb9A1fGUwO9AvQAAkMSg7VS/VX5dbqEq' +
+  'Sb0AAEButZFUv5VJOq4xXAa9AABg9Mk0VL9RDLOQkbUgvQAAAObd2FO/LClkXB+OIL0AABCy8XtTv+byBvZdpku9AACw6wQgU7+g' +
+  'PFka1Ss7vQAAwP0Xw1K/fQ829UYCRL0AAFB/KmdSv0fKv3uBKUK9AABg1zwKUr8j8TDPKtkKvQAA4KBOrlG/rTA4aXUqKb0AANA+' +
+  'YFFRvyYUOeBuFEm9AABAUHH1UL9EIwBXSWVOvQAAMDSCmFC/CR8xj4dFPb0AAJCNkjxQv6ZO/iiWyj29AADAbkW/T79/TAoPNMRG' +
+  'vQAAYLFkB0+/9ROPT0VsOL0AAOCQg01Ov2qdCU9zkCe9AABAY6GVTb+sBPgrFYY1vQAAgH6+3Uy/Ql6n7dzyQ70AAKAw2yNMv9Bi' +
+  'ONL39k69AADA2/ZrS7+M9wAj0ec9vQAAoBkSskq/KFlku5k8Tb0AAIBULPpJv4WB8a3Uhzy9AAAgHkZASb+wGAYaWv5JvQAAwOhe' +
+  'iEi/pvbuqqU0Kb0AACD8dtBHv2JUu+zAzzm9AABgmI4WR79rwaG/TvM2vQAAgDulXka/AcqIkBztIr0AAGBju6RFv7XpbS0gM0K9' +
+  'AAAgltDsRL8ISNgQcVhIvQAAwEnlMkS/CpCSWRTGPb0AACAM+XpDv/L0EfaxKEy9AABgFwzDQr+kbUkScrRJvQAAgJ0eCUK/5WN7' +
+  'sF9UIr0AAGA4MFFBvxmqTWt0/PO8AAAASkGXQL+sQ3mfrRkovQAAwOiivj+/AY8BBZLMSr0AAEDPwU4+v5yt7F0osEi9AABAl9/a' +
+  'PL8HUhFj3aJMvQAAAJ37aju/Y5P8pwNANb0AAAB8Fvc5vzF4ekDgikq9AADAoC+HOL+dk6iRi91CvQAAAFdHFze/VT0kLyVJOr0A' +
+  'AMDaXaM1vxtYoiLfQSe9AAAAsHIzNL/S4CI8dasMvQAAgBaGwzK/3dTBXxFuS70AAMA+mE8xvygeEpeakj+9AAAAiVG/L7/a22+A' +
+  'HuoTvQAAAAdw1yy/y17pUbEON70AAABQi/cpvwd1JP9Zh0G9AAAAvKMXJ79A8cbGaw08vQAAgIK5LyS/YsHTuO/yTL0AAIAszE8h' +
+  'v37pzxLjbCC9AAAA8bffHL9or1YQNHdNvQAAABDSDxe/75oyKaTKJL0AAAAk5k8RvxETtwbDhPK8AAAA+ugfB7+aVpjdDLszvQAA' +
+  'AKz0//a+xwd0C9dUTb0AAAAAAAAAAAAAAAAAAAAAAAAAAAAA8D8AAAAAAAAAADUz+6k9FvA/t824milhmzxhgHc+mizwP10IW1OD' +
+  'kHG8hX9u6BVD8D9uyXcZHKOQvHSFFdOwWfA/ZbR1pOJzjTze9t0pa3DwPyY8seLfkYy8yJt1GEWH8D//hLJLvoZhPIPzxso+nvA/' +
+  'NWExGHhIkTwPiflsWLXwPwph3Eouppg890dyK5LM8D9xT+IW3B6QPKLR0zLs4/A/UnvFJxc6QDwb0/6vZvvwP3u9TsTtm2u8UVsS' +
+  '0AET8T85m0Q5EMWWvMwxbMC9KvE/x6VssxS1UbzgLamumkLxP5428Zq/L5O8UY6lyJha8T8Jq+65akCCPHtRfTy4cvE/dYrXuUGQ' +
+  'gbzqjYw4+YrxP2sPl9EjEJG8dctv61uj8T/kaEl7TFuOPNRcBITgu/E/B/YuNYZTmbyquWgxh9TxPzxkogBuAZ48Hdn8IlDt8T+L' +
+  't3sCmN+RvNaMYog7BvI/lIRKgXXHjTyW3H2RSR/yP+2llJR+qYI8OGJ1bno48j9yBce2frCZPD+msk/OUfI/pPT0vlXBijzdfOJl' +
+  'RWvyP9npQJkzvYI8gWP14d+E8j99DT+MOkyavOHeH/WdnvI/VRKtr+gShjyQ2drQf7jyP6MaONbcCkG8CwPkpoXS8j/UQdtURwKQ' +
+  'PFYvPqmv7PI/gyPVRQ/KcTwVtzEK/gbzP+SCMdJq9IY8MdhM/HAh8z98BBiO55yKPP8WZLIIPPM/pVk2hCEnkzzxn5JfxVbzPyhG' +
+  'TlzuXIu8y6k6N6dx8z/h6kK/6jqWvGbYBW2ujPM/vASZPI2Vnrz3n+U026fzP+L1YdY25HW85agTwy3D8z/DKV03+P+evCI0Ekym' +
+  '3vM/u57wEQnaijwcgKwERfrzP/P5Vvkj0Je8Ki73IQoW9D94kjAcafNevJeoUNn1MfQ/mHlf493HgbwtiWFgCE70P8+A7wR6m0g8' +
+  'VwAd7UFq9D92imTRS5ScPNA8wbWihvQ/8GKQtqPBczze09fwKqP0P1a+0fNiy5k8Jyo21dq/9D/iQuyvl0N9PA3d/Zmy3PQ/M3hq' +
+  'vNvsmDynLJ12svn0P+NXWdIJs5S8QmbPotoW9T/uk71phXaPvIJPnVYrNPU/rDyxHb56gLwPkl3KpFH1P5rl7e+caI282ie1Nkdv' +
+  '9T+skx0BLLuZPP3Hl9QSjfU/5x2aW+GVgjwpVEjdB6v1P6xHRgVMMpY8t0ZZiibJ9T+ihmmBG0s8PEghrRVv5/U/XeaAMPmmmzwJ' +
+  '3Ha54QX2P0feVptC4pO8hVU6sH4k9j+WtEB+wYOTvCDDzDRGQ/Y/MomddTxIjLwlIlWCOGL2PzMcWYcJtpu8c6lM1FWB9j9kPvdE' +
+  'rjhgPM07f2aeoPY/VWSyEzTdm7y/2gt1EsD2PwwL/2dWiXK8LxplPLLf9j+qiDxoOr5rvISUUfl9//Y/9g6GJQ88iLx0X+zodR/3' +
+  'P5l6iIZHboG8dIGlSJo/9z871WVs2aiQvMlnQlbrX/c/020xV1kkkLw/Xd5PaYD3PywWAgq4Zpg8hwHrcxSh9z8vmQTudxWEvDLB' +
+  'MAHtwfc/1U0W0UwSnzxiTs828+L3P355FboCXXA8Eho+VCcE+D8ql21ihnySvBPOTJmJJfg/1zIV1B1MnbytxyNGGkf4P/vNQaOE' +
+  '1oi87ZJEm9lo+D+69tSb+MafvJlmitnHivg/OrV888KUmTzboCpC5az4PyZLhlbx6ZY8jES1FjLP+D+q4+kyXtVwvDZ3FZmu8fg/' +
+  'bJfjohPMhTzG/5ELWxT5PyMlWC551p285cXNsDc3+T+7frWBx19nvA9SyMtEWvk/OfCllnxLdrxQTt6fgn35P9CFG3xbGJ28ugfK' +
+  'cPGg+T8y5s6RvXORvJDwo4KRxPk/vvJxsEZ8fDwjI+MZY+j5P25M5njKJHg8ZeVde2YM+j8y1RxdSVmTvDMtSuybMPo/qzbcfVww' +
+  'ljxdJT6yA1X6P+FBjdtuL528WLMwE555+j/GY8XKfsubPL/9eVVrnvo/Mf33Dsn6kDx689O/a8P6P9Bs58o0ko+8rdNamZ/o+j+B' +
+  'zF00zaGXPGa2jSkHDvs/JOSATPXem7z7FU+4ojP7PwfXhDBegGK8OlnljXJZ+z/jbbq733GcvEde+/J2f/s/OqxUfk9YdbxKBqEw' +
+  'sKX7Py4pVA7T/J680sFLkB7M+z+Eni160D2CPAke11vC8vs/cpxrP8r9nrycUoXdmxn8P91IUIllEIE8etD/X6tA/D8KxoPgN0Wb' +
+  'PEvRVy7xZ/w/rDxI/02Ikjy15waUbY/8P0RcgEi8rHE8aZDv3CC3/D/bSenRywN1PPrDXVUL3/w/cp2CUzvYjbx8iQdKLQf9P5x6' +
+  'eUM3vJy88okNCIcv/T93hZ1xe0idvIek+9wYWP0/Bjdb1wLtgjyYg8kW44D9P+jf7YvBHpG8hTLbA+ap/T8ytW1pACOcPGC0AfMh' +
+  '0/0/whjweFfakjxfm3szl/z9P1tLGE/NpZG8KaH1FEYm/j+WFHqBJ7aXvPY/i+cuUP4/j8ypgImegzyDTMf7UXr+P+GNDMoi1ZI8' +
+  '2pCkoq+k/j+TKJwXI5yevPFnji1Iz/4/jK0RtPOTnLwnWmHuG/r+P7C2pIb0x508l7prNysl/z9Djg2/paGTPEBFblt2UP8/iqHY' +
+  'LeHTmTwUvpyt/Xv/Pwk1BtASu5282JCegcGn/z8ek6XzU0iHPPFxjyvC0/8/53lllnTrYjzoV2SWpsN5PgdBaUZDLta/4d62YtR/' +
+  'xD/YEpAqR1C1v+85+v5CLuY/j8WC/72/zj/AoATXCGusP3dOum+rsoM/MWeK53/YVT8AAAAAAADgfwAAAAAAABAAAAAAAAAAAAAA' +
+  'AAAAAADwPwAAAAAAAPC/AAAAAAAAyEIAAABARxX3PwAAAAIAAKBBAAAAAAAAcEwAAAAAAABwMw==';
+let powr: Float64Array | undefined;
+
+/**
+ * __svml_dpow_cout_rare_internal: x <= 0, inf or nan operands, and results out of
+ * the main path's range. A scalar pow computing log2|x| in double-double from three
+ * reciprocal-table stages, y*log2|x| with Veltkamp splits, and 2^t from a 128-entry
+ * table; sign from y's parity for x < 0.
+ */
+function powRare64(x: number, y: number): number {
+  const T = (powr ??= b64F64(POWR_B64));
+  const X = x * 1.0;
+  const Y = y * 1.0;
+  F64[0] = X;
+  const xhi = U32[HI];
+  const xlo = U32[LO];
+  F64[0] = Y;
+  const yhi = U32[HI];
+  const ylo = U32[LO];
+  const r13 = (xhi >>> 20) & 0x7ff;
+  const edx = (yhi >>> 20) & 0x7ff;
+  const r12 = xhi >>> 31;
+  const bl = yhi >>> 31;
+  const xMantZero = (xhi & 0xfffff) === 0 && xlo === 0;
+  let yMantZero = (yhi & 0xfffff) === 0 && ylo === 0;
+  const yFinite = edx !== 2047;
+  // y's parity: 0 = not an integer, 1 = odd, 2 = even.
+  let parity = 0;
+  let toL25 = false;
+  const yhiNoSign = ((edx << 20) | (yhi & 0xfffff)) >>> 0;
+  if ((yhiNoSign | ylo) === 0) {
+    parity = 2; // y = +-0
+    toL25 = true;
+  } else if (edx < 1023 || !yFinite) {
+    parity = 0;
+    toL25 = true;
+  } else {
+    const ex = edx - 1023;
+    if (ex > 20) {
+      if (ex >= 53) parity = 2;
+      else {
+        const sh = (ylo << ((edx - 1012) & 31)) >>> 0;
+        parity = (sh & 0x7fffffff) !== 0 ? 0 : ((~sh) >>> 31) + 1;
+      }
+    } else {
+      const frac = ((yhiNoSign << ex) << 12) | ylo;
+      parity = frac !== 0 ? 0 : ((~(yhiNoSign << ((edx - 1012) & 31))) >>> 31) + 1;
+    }
+  }
+  if (toL25) {
+    if (r12 === 0 && r13 === 1023) {
+      // L74
+      if (xMantZero) return 1.0;
+      if (edx === 0 && yMantZero) return 1.0;
+    } else if (edx === 0 && yMantZero) {
+      return 1.0; // L27 -> L55
+    }
+  } else if (r12 === 0 && r13 === 1023 && xMantZero) {
+    return 1.0; // L57 -> L55: x == 1
+  }
+  // L29 / L32
+  const xNotInf = r13 !== 2047;
+  if (!(xMantZero || xNotInf)) return X + Y; // x nan
+  yMantZero = yMantZero || yFinite;
+  if (!yMantZero) return X + Y; // y nan
+  if (X === 0) {
+    // L71
+    const s = T[853 + (parity & r12)];
+    const xx = X * X;
+    return bl ? s / xx : s * xx;
+  }
+  if (X === -1) {
+    // L68
+    if (parity !== 0 || !yFinite) return T[853 + (parity & 1)];
+  }
+  // L36
+  if (!xNotInf || !yFinite) {
+    // L47: an infinite operand
+    const s = T[853 + (parity & r12)];
+    if (r13 < 1023) return bl ? Y * Y : 0.0;
+    if (bl) return 0.0 * s;
+    return X * X * Y * s;
+  }
+  if (!(X > 0) && parity === 0) return 0.0 / 0.0; // L46: x < 0, y not an integer
+  // L40
+  const sign = T[853 + (parity & r12)];
+  let ax = Math.abs(X);
+  let ecx = 0;
+  if (r13 === 0) {
+    ax = ax * T[858]; // 2^200
+    ecx = -200;
+  }
+  // L43: log2|x| in double-double.
+  F64[0] = ax;
+  const hiX = U32[HI];
+  const k = ((hiX - 0x3fe7c000) | 0) >> 20;
+  const kk = k + ecx;
+  U32[HI] = (hiX & 0x800fffff) | 0x3ff00000;
+  const m = F64[0];
+  const C = T[857]; // 2^27 + 1
+  const i1 = (((hiX & 0xfc000) + 0x4000) >>> 15);
+  const rcp1 = T[i1];
+  let r = rcp1 * m;
+  const cm = C * m;
+  let lhi = kk + T[33 + 2 * i1];
+  F64[0] = r;
+  const i2 = (((U32[HI] & 0xfc00) + 0x400) >>> 11);
+  const rcp2 = T[99 + i2];
+  r = r * rcp2;
+  lhi = lhi + T[132 + 2 * i2];
+  let rcp = rcp1 * rcp2;
+  const mh = cm - (cm - m);
+  F64[0] = r;
+  const i3 = (((U32[HI] & 0xff0) + 0x10) >>> 5);
+  const rcp3 = T[198 + i3];
+  rcp = rcp * rcp3;
+  const ml = m - mh;
+  lhi = lhi + T[327 + 2 * i3];
+  r = r * rcp3;
+  const u0 = r - T[856];
+  const crcp = C * rcp;
+  const lo1 = T[34 + 2 * i1];
+  const lo2 = T[133 + 2 * i2];
+  const lo3 = T[328 + 2 * i3];
+  const rcph = crcp - (crcp - rcp);
+  const rcpl = rcp - rcph;
+  let rerr = mh * rcph - r;
+  rerr = rerr + rcph * ml;
+  rerr = rerr + mh * rcpl;
+  rerr = rerr + ml * rcpl;
+  const S = lhi + u0;
+  const Slo = (lhi - S) + u0;
+  const ebits = ((hiWord(S) >>> 20) & 0x7ff) + edx;
+  if (ebits >= 2057) {
+    // L67: |y*log2|x|| is huge
+    const b = bl ^ (hiWord(S) >>> 31);
+    const t = T[850 + b];
+    return t * t * sign;
+  }
+  if (ebits <= 1984) return (1.0 + T[851]) * sign;
+  // L58
+  const u = u0 + rerr;
+  let p = T[844] * u;
+  const lsum = lo1 + (lo2 + lo3);
+  const rs = rerr + Slo;
+  p = p + T[843];
+  const lows = lsum + rs;
+  p = p * u;
+  p = p + T[842];
+  p = p * u;
+  p = p + T[841];
+  p = p * u;
+  const H = S + p;
+  const Hl = (S - H) + p;
+  const L = lows + H;
+  const Llow = (H - L) + lows;
+  const cl = C * L;
+  const Llo = (Llow + Hl) * Y;
+  const cy = Y * C;
+  const Lh = cl - (cl - L);
+  const Ll = L - Lh;
+  const Yh = cy - (cy - Y);
+  const Yl = Y - Yh;
+  const yhlh = Yh * Lh;
+  const shifted = T[855] + yhlh;
+  let rest = Yh * Ll + Ll * Yl;
+  rest = rest + Lh * Yl;
+  rest = rest + Llo;
+  const N = shifted - T[855];
+  const rr = (yhlh - N) + rest;
+  const sb = loWord(shifted);
+  const j = sb & 127;
+  const M = sb >> 7;
+  let q = T[849] * rr;
+  const thi = T[585 + 2 * j];
+  q = q + T[848];
+  q = q * rr;
+  q = q + T[847];
+  q = q * rr;
+  q = q + T[846];
+  q = q * rr;
+  q = q + T[845];
+  q = q * rr;
+  q = q * thi;
+  q = q + T[586 + 2 * j];
+  const res = q + thi;
+  F64[0] = res;
+  const rhi = U32[HI];
+  const e = M + ((rhi >>> 20) & 0x7ff) - 1023;
+  if (e >= 1024) return T[850] * T[850] * sign; // L66
+  if (e >= -1022) {
+    U32[HI] = (rhi & 0x800fffff) | (((e + 1023) & 2047) << 20);
+    return F64[0] * sign;
+  }
+  if (e >= -1032) {
+    // L61: subnormal result, rounded once
+    const low = q + (thi - res);
+    const cres = C * res;
+    const resh = cres - (cres - res);
+    const resl = res - resh;
+    const scale = fromWords(((M + 1223) & 2047) << 20, 0); // 2^(M + 200)
+    const v = (resl + low) * scale + resh * scale;
+    return (sign * T[859]) * v + T[851] * T[851];
+  }
+  if (e >= -1084) {
+    // L63
+    const scale = fromWords(((M + 1223) & 2047) << 20, 0);
+    return (sign * T[859]) * (res * scale) - T[851] * T[851];
+  }
+  return T[851] * T[851] * sign; // L65
+}
+
+// ---------------------------------------------------------------------------------
+// float64 tan: SVML __svml_tan8. x = N*pi/16 + R, tan(x) = (Th + P)/(1 - Th*P) with
+// Th = tan(N*pi/16) and P = tan(R) (odd polynomial); the division by vrcp14pd and
+// Newton steps. |x| > 128000 takes the kernel's long reduction path.
+// ---------------------------------------------------------------------------------
+
+const TAN_TH = hexF64(
+  '80000000000000003fc975f5e05531583fda827999fcef323fe561b82ab7f9903ff00000000000003ff7f218e25a7461' +
+  '4003504f333f9de640141bfee2424771ffefffffffffffffc0141bfee2424771c003504f333f9de6bff7f218e25a7461' +
+  'bff0000000000000bfe561b82ab7f990bfda827999fcef32bfc975f5e0553158');
+const TAN_16OPI = hexD('40145f306dc9c883');
+const TAN_PI16H = hexD('3fc921fb54442d18');
+const TAN_PI16M = hexD('3c61a62633145c06');
+const TAN_PI16L = hexD('391c1cd129024e09');
+const TAN_C1 = hexD('3fd55555555555dc');
+const TAN_C2 = hexD('3fc11111110b0802');
+const TAN_C3 = hexD('3faba1ba489d25ca');
+const TAN_C4 = hexD('3f9664ab664efba9');
+const TAN_C5 = hexD('3f825cccc7c9fa5d');
+
+/** np.tan on float64 (SVML __svml_tan8, one lane). */
+export function npTan64(x: number): number {
+  if (!(Math.abs(x) <= 128000)) return tanLarge64(x);
+  if (x === 0) return x;
+  const y = fmaRN(x, TAN_16OPI, SC_SHIFT);
+  const n = y - SC_SHIFT;
+  let r = fmaRN(-n, TAN_PI16H, x);
+  r = fmaRN(-TAN_PI16M, n, r);
+  r = fmaRN(-TAN_PI16L, n, r);
+  return tanEval(loWord(y) & 15, r);
+}
+
+/** tan(j*pi/16 + r) = (Th + P)/(1 - Th*P), the division by vrcp14pd and Newton steps. */
+function tanEval(j: number, r: number): number {
+  const th = TAN_TH[j];
+  const r2 = r * r;
+  let p = fmaRN(TAN_C5, r2, TAN_C4);
+  p = fmaRN(r2, p, TAN_C3);
+  p = fmaRN(r2, p, TAN_C2);
+  p = fmaRN(r2, p, TAN_C1);
+  p = fmaRN(r2, p * r, r); // tan(R)
+  const num = p + th;
+  const den = fmaRN(-p, th, 1);
+  let rcp = rcp14(den);
+  const e = fmaRN(-den, rcp, 1);
+  rcp = fmaRN(e, rcp, rcp);
+  const q = num * rcp;
+  return fmaRN(-rcp, fmaRN(q, den, -num), q);
+}
+
+const TAN_PI256 = hexD('3f8921fb54442d18'); // 2*pi/512
+const TAN_PI256_LO = hexD('3c21a62633145c07');
+
+/** The long path of __svml_tan8 (|x| > 128000): the reduction of sin/cos, then tanEval. */
+function tanLarge64(x: number): number {
+  if (x !== x || x === Infinity || x === -Infinity) return NaN;
+  reduceBits(x);
+  const hi64 = redHi;
+  const lo64 = redLo;
+  const sg = x < 0 ? 0x80000000 : 0;
+  const topBits = hi64 >> 12n;
+  const z = fromWords((sg | 0x3ff00000 | Number(topBits >> 32n)) >>> 0, Number(topBits & M32));
+  const midBits = ((hi64 & 0xfffn) << 40n) | (lo64 >> 24n);
+  const mid = fromWords((sg | 0x3cb00000 | Number(midBits >> 32n)) >>> 0, Number(midBits & M32)) -
+    fromWords((sg | 0x3cb00000) >>> 0, 0);
+  const lowBits = (lo64 & 0xffffffn) << 28n;
+  const low = fromWords((sg | 0x39700000 | Number(lowBits >> 32n)) >>> 0, Number(lowBits & M32)) -
+    fromWords((sg | 0x39700000) >>> 0, 0);
+  const s = z + TRIG_SH;
+  const n = loWord(s) & 0x1ff;
+  const rh0 = z - (s - TRIG_SH);
+  const a = rh0 + mid;
+  const b = mid + (rh0 - a);
+  const c = low + b;
+  const rhi = a * TRIG_2PI;
+  let e1 = fmaRN(a, TRIG_2PI, -rhi);
+  e1 = fmaRN(TRIG_2PI_LO, a, e1);
+  const rlo = fmaRN(TRIG_2PI, c, e1);
+  // n/512 turns = j*pi/16 + d*pi/256 with j = round(n/16) (ties by the sign of r).
+  const sgnR = rhi < 0 || (rhi === 0 && 1 / rhi < 0) ? 1 : 0;
+  const j = ((n + 8 - sgnR) >>> 4);
+  const d = n - (j << 4);
+  const r = fmaRN(TAN_PI256, d, fmaRN(TAN_PI256_LO, d, rlo) + rhi);
+  return tanEval(j & 15, r);
+}
+
+// ---------------------------------------------------------------------------------
+// float32 sin and cos: NumPy's simd_sincos_f32 (loops_trigonometric.dispatch.c.src,
+// AVX512F): Cody-Waite reduction by pi/2 and short polynomials for |x| up to
+// 117435.992 (sin) / 71476.0625 (cos); larger |x| call glibc's sinf/cosf.
+// ---------------------------------------------------------------------------------
+
+const SCF_2OPI = 0.6366197466850281; // 0x1.45f306p-1f
+const SCF_PIO2H = -1.570796012878418; // -0x1.921fb0p+00f
+const SCF_PIO2M = -3.1391647326017846e-7; // -0x1.5110b4p-22f
+const SCF_PIO2L = -5.390302529957765e-15; // -0x1.846988p-48f
+const SCF_C8 = 2.4372266125283204e-5; // 0x1.98e616p-16f
+const SCF_C6 = -0.001388652017340064; // -0x1.6c06dcp-10f
+const SCF_C4 = 0.04166661947965622; // 0x1.55553cp-05f
+const SCF_S9 = 2.8404097065504175e-6; // 0x1.7d3bbcp-19f
+const SCF_S7 = -1.9856491417158395e-4; // -0x1.a06bbap-13f
+const SCF_S5 = 0.008333397097885609; // 0x1.11119ap-07f
+const SCF_S3 = -0.1666666716337204; // -0x1.555556p-03f
+
+function sinCos32(x: number, cos: boolean): number {
+  if (x !== x) return x;
+  if (!(Math.abs(x) <= (cos ? 71476.0625 : 117435.9921875))) {
+    // glibc's sinf / cosf (a double-precision evaluation rounded to float32); V8's
+    // sin/cos rounded to float32 agree except in rare last-bit cases.
+    return Math.fround(cos ? Math.cos(x) : Math.sin(x));
+  }
+  // x*2/pi + magic: GCC contracts the multiply and add into one fma.
+  const q = Math.fround(fma32(x, SCF_2OPI, F32_MAGIC) - F32_MAGIC);
+  let r = fma32(q, SCF_PIO2H, x);
+  r = fma32(q, SCF_PIO2M, r);
+  r = fma32(q, SCF_PIO2L, r);
+  const r2 = Math.fround(r * r);
+  let c = fma32(SCF_C8, r2, SCF_C6);
+  c = fma32(c, r2, SCF_C4);
+  c = fma32(c, r2, -0.5);
+  c = fma32(c, r2, 1);
+  let s = fma32(SCF_S9, r2, SCF_S7);
+  s = fma32(s, r2, SCF_S5);
+  s = fma32(s, r2, SCF_S3);
+  s = fma32(s, r2, 0);
+  s = fma32(s, r, r);
+  let iq = q | 0;
+  if (cos) iq += 1;
+  let v = (iq & 1) === 0 ? s : c;
+  if ((iq & 2) === 2) v = 0 - v;
+  return v;
+}
+
+/** np.sin on float32 (NumPy simd_sincos_f32; x and the result are float32 values). */
+export function npSin32(x: number): number {
+  return sinCos32(x, false);
+}
+
+/** np.cos on float32 (NumPy simd_sincos_f32; x and the result are float32 values). */
+export function npCos32(x: number): number {
+  return sinCos32(x, true);
 }
 
 // NEXT_PLACEHOLDER
