@@ -7,6 +7,8 @@ import { buildReportParts } from './build';
 import { REPORT_VERSION, type LensReport } from './report';
 import { Summarizer } from './summary';
 import { Tracer, type TracedCall } from './tracer';
+import { analyzeChecks } from './checks';
+import { deriveElementwise } from './derivation';
 
 /** What a traced run leaves behind, for analysis and for fetching full array data later. */
 export interface LensSession {
@@ -57,4 +59,16 @@ export function traceSource(source: string, opts: InspectOptions): { report: Len
     timings: { runMs, analysisMs: 0, totalMs: Date.now() - t0 },
   };
   return { report, lens: { session, tracer, calls, summarizer } };
+}
+
+/** Runs `source` traced and analyses it: the full report (checks, hazards, derivations included). */
+export function inspectSource(source: string, opts: InspectOptions): { report: LensReport; lens: LensSession } {
+  const t0 = Date.now();
+  const { report, lens } = traceSource(source, opts);
+  const a0 = Date.now();
+  analyzeChecks(lens, report);
+  deriveElementwise(lens, report);
+  report.timings.analysisMs = Date.now() - a0;
+  report.timings.totalMs = Date.now() - t0;
+  return { report, lens };
 }
