@@ -371,22 +371,22 @@ export class Interpreter {
   }
 
   private execTry(s: Extract<Stmt, { kind: 'Try' }>, scope: Scope): Completion {
-    let completion: Completion = NORMAL;
+    let completion: Completion;
     const frame = this.frames[this.frames.length - 1];
     const savedReturn = () => frame.returnValue;
     try {
       let raised = false;
       try {
         completion = this.execBlock(s.body, scope);
-      } catch (e) {
-        if (!(e instanceof PyRaise)) {
-          if (e instanceof RangeError && /call stack/.test(e.message)) {
-            const r = this.error('RecursionError', 'maximum recursion depth exceeded');
-            this.stamp(r.exc);
-            e = r;
-          } else throw e;
-        }
-        const exc = (e as PyRaise).exc;
+      } catch (thrown) {
+        let e: PyRaise;
+        if (thrown instanceof PyRaise) e = thrown;
+        else if (thrown instanceof RangeError && /call stack/.test(thrown.message)) {
+          // The JS stack ran out before Python's recursion limit: that is Python's RecursionError.
+          e = this.error('RecursionError', 'maximum recursion depth exceeded');
+          this.stamp(e.exc);
+        } else throw thrown;
+        const exc = e.exc;
         this.stamp(exc);
         const handler = s.handlers.find((h) => !h.type || this.exceptionMatches(exc, this.eval(h.type, scope)));
         if (!handler) throw e;
@@ -763,10 +763,15 @@ export class Interpreter {
   }
 
   ascii(s: string): string {
-    return s.replace(/[^\x00-\x7f]/gu, (c) => {
+    let out = '';
+    for (const c of s) {
       const cp = c.codePointAt(0) as number;
-      return cp < 0x100 ? `\\x${cp.toString(16).padStart(2, '0')}` : cp < 0x10000 ? `\\u${cp.toString(16).padStart(4, '0')}` : `\\U${cp.toString(16).padStart(8, '0')}`;
-    });
+      if (cp < 0x80) out += c;
+      else if (cp < 0x100) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+      else if (cp < 0x10000) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+      else out += `\\U${cp.toString(16).padStart(8, '0')}`;
+    }
+    return out;
   }
 
   /** `format(value, spec)`. */
@@ -891,11 +896,7 @@ export class Interpreter {
     }
     const closure = scope.fn.isModule ? null : scope.fn.isClass ? scope.parent : scope;
     const prefix = scope.fn.isModule ? '' : scope.fn.isClass ? `${this.classQualname(scope)}.` : `${this.scopeQualname(scope)}.<locals>.`;
-    const f = new PyFunction(info, defaults, kwDefaults, closure, scope.module, prefix + name);
-    if (info.isGenerator) {
-      return f;
-    }
-    return f;
+    return new PyFunction(info, defaults, kwDefaults, closure, scope.module, prefix + name);
   }
 
   private classQualname(scope: Scope): string {
@@ -917,8 +918,7 @@ export class Interpreter {
     ns.set('__qualname__', qualname);
     const first = s.body[0];
     ns.set('__doc__', first?.kind === 'Expr' && first.value.kind === 'Constant' && typeof first.value.value === 'string' ? first.value.value : null);
-    const classFn = { ...s.body.length ? {} : {}, ...this.classInfo(s) };
-    const bodyScope = new Scope(ns, classFn, scope.fn.isClass ? scope.parent : scope.fn.isModule ? null : scope, scope.module);
+    const bodyScope = new Scope(ns, this.classInfo(s), scope.fn.isClass ? scope.parent : scope.fn.isModule ? null : scope, scope.module);
     const frame = this.frames[this.frames.length - 1];
     const saved = { line: frame.line, span: frame.span };
     this.execBlock(s.body, bodyScope);

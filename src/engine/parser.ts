@@ -160,7 +160,7 @@ class Parser {
         case 'class': return [this.parseClass([])];
         case 'try': return [this.parseTry()];
         case 'with': return [this.parseWith()];
-        case 'async': this.error("'async' is not supported by Backprop Lens");
+        case 'async': return this.error("'async' is not supported by Backprop Lens");
         case 'match': {
           // `match` is a soft keyword: a statement only when a subject and ':' follow on the line.
           const next = this.peek();
@@ -241,8 +241,8 @@ class Parser {
         }
         case 'del': {
           this.pos++;
-          const targets = [this.parseExprNoCond()];
-          while (this.eatOp(',')) { if (this.atStatementEnd()) break; targets.push(this.parseExprNoCond()); }
+          const targets = [this.parseOrTest()];
+          while (this.eatOp(',')) { if (this.atStatementEnd()) break; targets.push(this.parseOrTest()); }
           for (const e of targets) this.bindTarget(e);
           return { kind: 'Delete', targets, ...this.span(t) };
         }
@@ -312,7 +312,7 @@ class Parser {
       if (this.fn.isModule || this.fn.isClass) throw new PySyntaxError('SyntaxError', "'yield' outside function", start.line, start.col);
       return { kind: 'Expr', value: this.parseYield(), ...this.span(start) };
     }
-    const first = this.parseTestListStarExpr(true);
+    const first = this.parseTestListStarExpr();
     const aug = this.tok.kind === 'OP' ? AUG_OPS[this.tok.value] : undefined;
     if (aug) {
       if (first.kind !== 'Name' && first.kind !== 'Attribute' && first.kind !== 'Subscript') this.invalidTarget(first, true);
@@ -335,7 +335,7 @@ class Parser {
       const targets = [first];
       let value: Expr = first;
       while (this.eatOp('=')) {
-        value = this.isKw('yield') ? this.parseYield() : this.parseTestListStarExpr(true);
+        value = this.isKw('yield') ? this.parseYield() : this.parseTestListStarExpr();
         targets.push(value);
       }
       targets.pop();
@@ -533,8 +533,7 @@ class Parser {
 
   // ---- expressions ----
   /** testlist_star_expr: a tuple when there is a comma. */
-  parseTestListStarExpr(allowEmptyStarTarget = false): Expr {
-    void allowEmptyStarTarget;
+  parseTestListStarExpr(): Expr {
     const start = this.tok;
     const first = this.isOp('*') ? this.parseStarExpr() : this.parseNamedExprTest();
     if (!this.isOp(',')) {
@@ -596,8 +595,6 @@ class Parser {
     return body;
   }
 
-  /** An expression without a trailing conditional (used for del targets). */
-  private parseExprNoCond(): Expr { return this.parseOrTest(); }
 
   private parseLambda(): Expr {
     const t = this.next();
@@ -742,7 +739,7 @@ class Parser {
       } else {
         const value = this.parseNamedExprTest();
         if (this.isKw('for')) {
-          args.push(this.parseComprehension('GeneratorExp', value, start(t)));
+          args.push(this.parseComprehension('GeneratorExp', value, t));
         } else {
           if (keywords.length && keywords.some((k) => k.name !== null)) {
             throw new PySyntaxError('SyntaxError', 'positional argument follows keyword argument', value.line, value.col);
@@ -754,7 +751,6 @@ class Parser {
       if (!this.eatOp(',')) break;
     }
     return { args, keywords };
-    function start(tok: Token): Token { return tok; }
   }
 
   private parseSubscriptList(): Expr {
@@ -821,7 +817,7 @@ class Parser {
             if (this.isOp(')')) break;
             elts.push(this.isOp('*') ? this.parseStarExpr() : this.parseNamedExprTest());
           }
-          if (!this.isOp(')')) this.bracketError(t);
+          if (!this.isOp(')')) this.bracketError();
           this.pos++;
           return { kind: 'Tuple', elts, ...this.span(t) };
         }
@@ -839,7 +835,7 @@ class Parser {
             if (this.isOp(']')) break;
             elts.push(this.isOp('*') ? this.parseStarExpr() : this.parseNamedExprTest());
           }
-          if (!this.isOp(']')) this.bracketError(t);
+          if (!this.isOp(']')) this.bracketError();
           this.pos++;
           return { kind: 'List', elts, ...this.span(t) };
         }
@@ -852,11 +848,10 @@ class Parser {
   }
 
   /** Inside brackets, two expressions side by side: CPython suggests a missing comma. */
-  private bracketError(open: Token): never {
+  private bracketError(): never {
     const t = this.tok;
     if (t.kind === 'NAME' || t.kind === 'NUMBER' || t.kind === 'STRING' || (t.kind === 'OP' && (t.value === '(' || t.value === '['))) {
       const prev = this.tokens[this.pos - 1];
-      void open;
       throw new PySyntaxError('SyntaxError', 'invalid syntax. Perhaps you forgot a comma?', prev.line, prev.col);
     }
     this.error();
@@ -877,9 +872,7 @@ class Parser {
         const fn = newFunction('<dictcomp>', t.line);
         const generators = this.parseComprehensionClauses(fn);
         this.expectOp('}');
-        const comp: Expr = { kind: 'DictComp', key: first, value, generators, fn, ...this.span(t) };
-        this.reparentComprehension(comp, fn);
-        return comp;
+        return { kind: 'DictComp', key: first, value, generators, fn, ...this.span(t) };
       }
       return this.finishDict(t, [first], [value]);
     }
@@ -893,7 +886,7 @@ class Parser {
       if (this.isOp('}')) break;
       elts.push(this.isOp('*') ? this.parseStarExpr() : this.parseNamedExprTest());
     }
-    if (!this.isOp('}')) this.bracketError(t);
+    if (!this.isOp('}')) this.bracketError();
     this.pos++;
     return { kind: 'Set', elts, ...this.span(t) };
   }
@@ -906,7 +899,7 @@ class Parser {
       this.expectOp(':');
       values.push(this.parseTest());
     }
-    if (!this.isOp('}')) this.bracketError(t);
+    if (!this.isOp('}')) this.bracketError();
     this.pos++;
     return { kind: 'Dict', keys, values, ...this.span(t) };
   }
@@ -919,9 +912,7 @@ class Parser {
   private parseComprehension(kind: 'ListComp' | 'SetComp' | 'GeneratorExp', elt: Expr, start: Token): Expr {
     const fn = newFunction(kind === 'ListComp' ? '<listcomp>' : kind === 'SetComp' ? '<setcomp>' : '<genexpr>', start.line);
     const generators = this.parseComprehensionClauses(fn);
-    const comp: Expr = { kind, elt, generators, fn, ...this.span(start) };
-    this.reparentComprehension(comp, fn);
-    return comp;
+    return { kind, elt, generators, fn, ...this.span(start) };
   }
 
   private parseComprehensionClauses(fn: FunctionInfo): Comprehension[] {
@@ -939,17 +930,13 @@ class Parser {
       if (generators.length) this.fnStack.pop();
       const ifs: Expr[] = [];
       this.fnStack.push(fn);
-      while (this.isKw('if')) { this.pos++; ifs.push(this.parseOrTestNoCond()); }
+      while (this.isKw('if')) { this.pos++; ifs.push(this.parseOrTest()); }
       this.fnStack.pop();
       generators.push({ target, iter, ifs });
     }
     return generators;
   }
 
-  private parseOrTestNoCond(): Expr { return this.parseOrTest(); }
-
-  /** Lambdas inside a comprehension's element were parsed with the enclosing function as parent; nothing to fix for name binding. */
-  private reparentComprehension(comp: Expr, fn: FunctionInfo): void { void comp; void fn; }
 
   // ---- strings ----
   private parseStrings(): Expr {

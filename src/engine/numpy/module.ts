@@ -708,7 +708,7 @@ export function installNumpy(interp: Interpreter, stderr: (text: string) => void
     compare(op, a, c) {
       if (a instanceof DTypeObj || c instanceof DTypeObj) {
         if (op !== '==' && op !== '!=') return NotImplemented;
-        let eq = false;
+        let eq: boolean;
         try { eq = parseDtype(a) === parseDtype(c); } catch { eq = false; }
         return op === '==' ? eq : !eq;
       }
