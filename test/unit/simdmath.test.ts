@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import * as simd from '../../src/engine/numpy/simdmath';
 
 interface Segment {
-  kind: 'uniform' | 'bits';
+  kind: 'uniform' | 'bits' | 'int';
   lo?: number;
   hi?: number;
   n: number;
@@ -22,9 +22,12 @@ interface FunctionCases {
   ufunc: string;
   dtype: 'float64' | 'float32';
   fn: string;
-  explicit: [string, string][];
+  arity?: 2;
+  /** [input, output] (or [x, y, output]) bit patterns */
+  explicit: string[][];
   seed: number;
-  random: Segment[];
+  /** segments (unary) or pairs of segments drawn alternately for x and y (binary) */
+  random: (Segment | [Segment, Segment])[];
   low16: string;
 }
 
@@ -69,22 +72,33 @@ function toHex(x: number, dtype: 'float64' | 'float32'): string {
   return u32[0].toString(16).padStart(8, '0');
 }
 
-function randomInputs(c: FunctionCases): number[] {
+function draw(seg: Segment, u: bigint, dtype: 'float64' | 'float32'): number {
+  if (seg.kind === 'uniform') {
+    const x = seg.lo! + (seg.hi! - seg.lo!) * (Number(u >> 11n) * 2 ** -53);
+    return dtype === 'float32' ? Math.fround(x) : x;
+  }
+  if (seg.kind === 'int') return seg.lo! + Number((u >> 11n) % BigInt(seg.hi! - seg.lo!));
+  if (dtype === 'float64') {
+    u64[0] = u;
+    return f64[0];
+  }
+  u32[0] = Number(u >> 32n);
+  return f32[0];
+}
+
+/** The random inputs of generate.py: one number (unary) or an [x, y] pair each. */
+function randomInputs(c: FunctionCases): (number | [number, number])[] {
   const rng = splitmix64(c.seed);
-  const out: number[] = [];
+  const next = (): bigint => rng.next().value as bigint;
+  const out: (number | [number, number])[] = [];
   for (const seg of c.random) {
-    for (let i = 0; i < seg.n; i++) {
-      const u = rng.next().value as bigint;
-      if (seg.kind === 'uniform') {
-        const x = seg.lo! + (seg.hi! - seg.lo!) * (Number(u >> 11n) * 2 ** -53);
-        out.push(c.dtype === 'float32' ? Math.fround(x) : x);
-      } else if (c.dtype === 'float64') {
-        u64[0] = u;
-        out.push(f64[0]);
-      } else {
-        u32[0] = Number(u >> 32n);
-        out.push(f32[0]);
+    if (Array.isArray(seg)) {
+      for (let i = 0; i < seg[0].n; i++) {
+        const x = draw(seg[0], next(), c.dtype);
+        out.push([x, draw(seg[1], next(), c.dtype)]);
       }
+    } else {
+      for (let i = 0; i < seg.n; i++) out.push(draw(seg, next(), c.dtype));
     }
   }
   return out;
@@ -103,24 +117,26 @@ function lowBits(x: number, dtype: 'float64' | 'float32'): number {
 
 for (const c of cases.functions) {
   test(`np.${c.ufunc} ${c.dtype} (${c.fn}) matches NumPy`, () => {
-    const fn = (simd as unknown as Record<string, (x: number) => number>)[c.fn];
+    const fn = (simd as unknown as Record<string, (x: number, y?: number) => number>)[c.fn];
     assert.equal(typeof fn, 'function', `${c.fn} is exported`);
+    const show = (args: number[]): string => args.map((v) => `${v} (${toHex(v, c.dtype)})`).join(', ');
     const bad: string[] = [];
-    for (const [xin, yout] of c.explicit) {
-      const x = fromHex(xin);
-      const want = fromHex(yout);
-      const got = fn(x);
+    for (const row of c.explicit) {
+      const args = row.slice(0, -1).map(fromHex);
+      const want = fromHex(row[row.length - 1]);
+      const got = args.length === 2 ? fn(args[0], args[1]) : fn(args[0]);
       const same = want !== want ? got !== got : Object.is(c.dtype === 'float32' ? Math.fround(got) : got, want);
-      if (!same) bad.push(`x=${x} (${xin}): got ${got} (${toHex(got, c.dtype)}), NumPy ${want} (${yout})`);
+      if (!same) bad.push(`${c.ufunc}(${show(args)}): got ${got} (${toHex(got, c.dtype)}), NumPy ${want} (${row[row.length - 1]})`);
     }
     const xs = randomInputs(c);
     const low = Buffer.from(c.low16, 'base64');
     assert.equal(low.length, 2 * xs.length, 'random inputs and outputs line up');
     for (let i = 0; i < xs.length; i++) {
-      const got = fn(xs[i]);
+      const a = xs[i];
+      const got = Array.isArray(a) ? fn(a[0], a[1]) : fn(a);
       const want = low.readUInt16LE(2 * i);
       if (lowBits(got, c.dtype) !== want) {
-        bad.push(`x=${xs[i]} (${toHex(xs[i], c.dtype)}): got ${got} (${toHex(got, c.dtype)}), NumPy's low bits ${want.toString(16)}`);
+        bad.push(`${c.ufunc}(${show(Array.isArray(a) ? a : [a])}): got ${got} (${toHex(got, c.dtype)}), NumPy's low bits ${want.toString(16)}`);
       }
     }
     assert.deepEqual(bad.slice(0, 10), [], `${bad.length} mismatches`);
