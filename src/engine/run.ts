@@ -17,6 +17,11 @@ export interface Session {
   /** Runs one source text in `__main__`; returns false when it raised (the traceback is written to stderr). */
   exec(source: string, filename: string, options?: { displayLastValue?: boolean }): boolean;
   result(): RunResult;
+  /**
+   * Runs `fn` with the program's output (prints, warnings) discarded and under a time limit of its
+   * own instead of the program's budget; cancellation still applies. The lens replays layer calls so.
+   */
+  quietly<T>(fn: () => T, timeMs: number): T;
 }
 
 export function createSession(opts: RunOptions): Session {
@@ -25,18 +30,22 @@ export function createSession(opts: RunOptions): Session {
   const fs: HostFS = opts.fs ?? { readFile: () => undefined, isDirectory: () => false };
   const stdout = opts.stdout ?? (() => undefined);
   const stderr = opts.stderr ?? (() => undefined);
+  /** While the lens replays calls: output is dropped and this deadline replaces the budget. */
+  let quiet: { deadline: number } | null = null;
   const mainFile = opts.filename;
   const cwd = opts.cwd ?? dirname(mainFile);
   let error: PyErrorInfo | undefined;
 
   const interp: Interpreter = new Interpreter({
-    stdout,
-    stderr,
+    stdout: (t) => { if (!quiet) stdout(t); },
+    stderr: (t) => { if (!quiet) stderr(t); },
     tick() {
       if (opts.cancel && Atomics.load(opts.cancel, 0) !== 0) {
         throw new BudgetExceeded('cancelled', 'the run was cancelled');
       }
-      if (Date.now() - started > budget.timeMs) {
+      if (quiet) {
+        if (Date.now() > quiet.deadline) throw new BudgetExceeded('time', 'the replay ran longer than its time budget');
+      } else if (Date.now() - started > budget.timeMs) {
         throw new BudgetExceeded('time', `the program ran longer than its time budget of ${budget.timeMs / 1000} s (an infinite loop?)`);
       }
     },
@@ -73,7 +82,7 @@ export function createSession(opts: RunOptions): Session {
     cwd,
     exists: (p, kind) => (kind !== 'file' && fs.isDirectory(p)) || (kind !== 'dir' && fs.readFile(p) !== undefined),
   });
-  installNumpy(interp, (text) => stderr(text));
+  installNumpy(interp, (text) => { if (!quiet) stderr(text); });
   setAllocationGuard((n) => {
     if (n > budget.maxArrayElements) {
       throw interp.error('MemoryError', `Unable to allocate an array with ${n} elements: Backprop Lens limits arrays to ${budget.maxArrayElements} elements`);
@@ -146,6 +155,15 @@ export function createSession(opts: RunOptions): Session {
     },
     result() {
       return error ? { exitCode: 1, error } : { exitCode: 0 };
+    },
+    quietly(fn, timeMs) {
+      const outer = quiet;
+      quiet = { deadline: Date.now() + timeMs };
+      try {
+        return fn();
+      } finally {
+        quiet = outer;
+      }
     },
   };
 }

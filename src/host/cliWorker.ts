@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { runNotebook, runSource } from '../engine';
+import { inspectProgram } from '../engine/lens/program';
 import { runCommandLine } from './commandLine';
 import { nodeHostFs } from './nodeHostFs';
 
@@ -39,10 +40,11 @@ function writeAll(fd: number, text: string): void {
 }
 
 const code = runCommandLine(args, {
-  engine: { runSource, runNotebook },
+  engine: { runSource, runNotebook, inspect: inspectProgram },
   fs: nodeHostFs,
   cwd,
   readFile: (path) => fs.readFileSync(path, 'utf8'),
+  writeFile: (path, text) => fs.writeFileSync(path, text, 'utf8'),
   lineBuffered: isTTY,
   write: (stream, text) => writeAll(stream === 'stdout' ? 1 : 2, text),
 });

@@ -1,10 +1,13 @@
-// The command line's logic with a stand-in engine: what reaches stdout/stderr, in what order, and the exit status.
+// The command line's logic with a stand-in engine and lens: what reaches stdout/stderr, in what order, and the exit status.
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import type { RunOptions, RunResult } from '../../src/engine/api';
+import type { ProgramRequest } from '../../src/engine/lens/program';
+import type { GradientCheck, LensReport } from '../../src/engine/lens/report';
 import {
-  EXIT_INTERNAL, EXIT_USAGE, NO_TIME_LIMIT_MS, parseArgs, runCommandLine, type CommandLineHost, type Engine,
+  EXIT_CHECKS_FAILED, EXIT_INTERNAL, EXIT_USAGE, NO_TIME_LIMIT_MS, inspectExitCode, parseArgs, runCommandLine,
+  type CommandLineHost, type Engine, type InspectOutcome,
 } from '../../src/host/commandLine';
 import { nodeHostFs } from '../../src/host/nodeHostFs';
 
@@ -113,6 +116,107 @@ describe('parseArgs', () => {
   test('rejects what it does not understand', () => {
     for (const args of [['walk'], ['run'], ['run', '-x', 'a.py'], ['run', 'a.py', 'extra'],
       ['run', '--time-limit', 'a.py'], ['run', '--time-limit', '-1', 'a.py'], ['run', '--time-limit=', 'a.py']]) {
+      assert.equal(parseArgs(args).kind, 'error', args.join(' '));
+    }
+  });
+});
+
+// ------------------------------------------------------------------ inspect, with a stand-in lens
+
+function report(overrides: Partial<LensReport> = {}): LensReport {
+  return {
+    version: 1, source: { file: '/work/main.py' }, output: { stdout: '', stderr: '' },
+    layers: [], calls: [], graph: { nodes: [], edges: [] }, tapes: [], checks: [], hazards: [], derivations: [],
+    timings: { runMs: 1, analysisMs: 1, totalMs: 2 }, ...overrides,
+  };
+}
+
+const check = (passed: boolean): GradientCheck => ({ layer: 'L1', forwardCall: 'C1', backwardCall: 'C2', target: { kind: 'input', name: 'x' }, passed });
+
+function lensHost(outcome: InspectOutcome | (() => InspectOutcome), files?: Record<string, string>) {
+  const fake = fakeHost(() => assert.fail('inspect does not use run'), files);
+  const requests: { req: ProgramRequest; opts: Omit<RunOptions, 'filename'> }[] = [];
+  const written: Record<string, string> = {};
+  fake.host.engine.inspect = (req, opts) => {
+    requests.push({ req, opts });
+    return typeof outcome === 'function' ? outcome() : outcome;
+  };
+  fake.host.writeFile = (file, text) => {
+    if (file.includes('/missing/')) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    written[file] = text;
+  };
+  return { ...fake, requests, written };
+}
+
+describe('backprop-lens inspect', () => {
+  test('passes the file, the selection, the cell and the time limit to the lens', () => {
+    const fake = lensHost({ kind: 'report', report: report() }, { '/work/lesson.ipynb': '{}' });
+    assert.equal(runCommandLine(['inspect', 'lesson.ipynb', '--cell', '3', '--lines=2-5', '--time-limit', '1.5'], fake.host), 0);
+    assert.deepEqual(fake.requests[0].req, { text: '{}', filename: '/work/lesson.ipynb', lines: [2, 5], cell: 3 });
+    assert.equal(fake.requests[0].opts.budget?.timeMs, 1500);
+    assert.equal(fake.requests[0].opts.fs, nodeHostFs);
+  });
+
+  test('exit status: 0 when it ran and every check passed, 3 when a check failed, 1 when the program raised', () => {
+    const error = { type: 'NameError', message: "name 'x' is not defined", file: '/work/main.py', line: 3, traceback: '' };
+    const cases: [Partial<LensReport>, number][] = [
+      [{}, 0],
+      [{ checks: [check(true), check(true)] }, 0],
+      [{ checks: [check(true), check(false)] }, EXIT_CHECKS_FAILED],
+      [{ error, checks: [check(false)] }, 1],
+    ];
+    for (const [overrides, status] of cases) {
+      const r = report(overrides);
+      assert.equal(inspectExitCode(r), status);
+      const fake = lensHost({ kind: 'report', report: r });
+      assert.equal(runCommandLine(['inspect', 'main.py'], fake.host), status);
+      assert.match(fake.text('stdout'), /^Backprop Lens: main\.py\n/);
+    }
+  });
+
+  test('--json prints the report with two-space indents, and never fails on a bigint', () => {
+    const r = report({ calls: [] });
+    (r.timings as unknown as Record<string, unknown>).runMs = 5n;
+    const fake = lensHost({ kind: 'report', report: r });
+    assert.equal(runCommandLine(['inspect', '--json', 'main.py'], fake.host), 0);
+    const parsed = JSON.parse(fake.text('stdout')) as LensReport;
+    assert.equal(parsed.version, 1);
+    assert.equal(parsed.timings.runMs, 5);
+    assert.match(fake.text('stdout'), /^{\n {2}"version": 1,\n/);
+    assert.equal(fake.text('stderr'), '');
+  });
+
+  test('--html writes the page, and says so on stderr; a file it cannot write is exit 2', () => {
+    const fake = lensHost({ kind: 'report', report: report() });
+    assert.equal(runCommandLine(['inspect', 'main.py', '--html', 'out/r.html'], fake.host), 0);
+    assert.match(fake.written['/work/out/r.html'], /^<!DOCTYPE html>/);
+    assert.equal(fake.text('stderr'), 'backprop-lens: wrote out/r.html\n');
+    const failing = lensHost({ kind: 'report', report: report() });
+    assert.equal(runCommandLine(['inspect', 'main.py', '--html', '/missing/r.html'], failing.host), EXIT_USAGE);
+    assert.match(failing.text('stderr'), /can't write '\/missing\/r\.html': \[Errno 2\] No such file or directory/);
+  });
+
+  test('a selection or cell the lens cannot run is a usage error, reported as the lens words it', () => {
+    const fake = lensHost({ kind: 'input-error', message: '--cell 1 is not a code cell' });
+    assert.equal(runCommandLine(['inspect', 'main.py', '--cell', '1'], fake.host), EXIT_USAGE);
+    assert.equal(fake.text('stderr'), 'backprop-lens: --cell 1 is not a code cell\n');
+  });
+
+  test('an error thrown by the lens itself is an internal error', () => {
+    const fake = lensHost(() => { throw new Error('tracer exploded'); });
+    assert.equal(runCommandLine(['inspect', 'main.py'], fake.host), EXIT_INTERNAL);
+    assert.match(fake.text('stderr'), /^backprop-lens: internal error: Error: tracer exploded/);
+    const noLens = fakeHost(() => ({ exitCode: 0 }));
+    assert.equal(runCommandLine(['inspect', 'main.py'], noLens.host), EXIT_INTERNAL);
+  });
+
+  test('parses its options before or after FILE, and rejects what it does not understand', () => {
+    assert.deepEqual(parseArgs(['inspect', '--json', 'a.py', '--lines', '3']), { kind: 'inspect', inspect: { file: 'a.py', json: true, timeMs: NO_TIME_LIMIT_MS, lines: [3, 3] } });
+    assert.deepEqual(parseArgs(['inspect', 'nb.ipynb', '--cell=2', '--html', 'r.html']), { kind: 'inspect', inspect: { file: 'nb.ipynb', json: false, timeMs: NO_TIME_LIMIT_MS, cell: 2, html: 'r.html' } });
+    assert.deepEqual(parseArgs(['inspect', '--help']), { kind: 'help' });
+    for (const args of [['inspect'], ['inspect', 'a.py', 'b.py'], ['inspect', 'a.py', '--lines', '0-2'], ['inspect', 'a.py', '--lines', '5-2'],
+      ['inspect', 'a.py', '--lines'], ['inspect', 'a.py', '--cell', '0'], ['inspect', 'a.py', '--cell', 'x'], ['inspect', 'a.py', '--html'],
+      ['inspect', 'a.py', '--html', '--json'], ['inspect', 'a.py', '--frobnicate'], ['inspect', 'a.py', '--time-limit', '0']]) {
       assert.equal(parseArgs(args).kind, 'error', args.join(' '));
     }
   });

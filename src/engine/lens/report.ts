@@ -135,23 +135,73 @@ export interface LayerGraph {
   edges: GraphEdge[];
 }
 
+/**
+ * One gradient the learner's `backward` produced, checked three ways.
+ *
+ * - learner: what `backward` returned (a tuple maps by position to forward's arguments, a single
+ *   value to the first) or stored on `self` for a parameter (`self.dW` for `W`: the name d+name,
+ *   else the one new array of W's shape).
+ * - automatic: reverse-mode differentiation of the operations `forward` recorded on its tape,
+ *   seeded with the `dout` backward received (1 when backward takes none). A tiny constant added
+ *   inside a log (`np.log(y + 1e-7)`) is treated as a guard against log(0), i.e. differentiated as
+ *   log(y), as the learner's `(y - t) / batch_size` is.
+ * - numerical: central differences (f(x+h) − f(x−h)) / 2h, h = 1e-5, of f = Σ output·dout, on
+ *   replays of `forward` on a copy of the layer; at most 100 positions per array (a seeded sample
+ *   spread over it, see numericalPositions).
+ *
+ * Relative errors, over elements i of two arrays a, b of the same shape, S = max_i max(|aᵢ|, |bᵢ|):
+ * - relErrorAutomatic = max_i |aᵢ − bᵢ| / max(|aᵢ|, |bᵢ|, 1e-6·S, 1e-12): elementwise, so a wrong
+ *   small element counts, with a floor so that rounding noise in elements a million times smaller
+ *   than the largest does not.
+ * - relErrorNumerical, relErrorAutomaticNumerical = max_i |aᵢ − bᵢ| / max(S, 1e-12): relative to the
+ *   largest element, since a central difference's error is absolute (ε·|f|/h + h²·f‴), not per element.
+ *   Both over the sampled positions, kinks excluded. With a log guard, the learner's gradient is
+ *   compared with the numerical one shifted by the guard's exact effect on the derivative (automatic
+ *   as log(y) minus automatic as log(y + 1e-7)); relErrorAutomaticNumerical uses the unshifted one.
+ * Verdict (verdictBy): the learner's gradient passes when relErrorAutomatic < 1e-7 (two exact
+ * derivations of the same float64 computation differ by rounding only, ~1e-15). The automatic
+ * gradient is trusted unless it disagrees with the numerical one (relErrorAutomaticNumerical ≥
+ * 1e-4: an operation the tape missed), and a gradient of 0 for want of any path on the tape only
+ * when the numerical one confirms it; otherwise, or when it is unavailable, the learner's passes
+ * when relErrorNumerical < 1e-5 (well above the ~1e-9 of central differences with h = 1e-5).
+ * With neither reference the check fails with verdictBy 'none' and says it could not check.
+ * A report makes at most 4,000 replays of forward and spends at most 1.5 s on them; slow forwards
+ * get fewer positions (numericalPositions says which).
+ */
 export interface GradientCheck {
   layer: string;
   forwardCall: string;
   backwardCall: string;
   /** What the gradient is taken with respect to: a forward argument or an array the forward reads from `self`. */
   target: { kind: 'input' | 'param'; name: string };
+  /** Which forward output the gradient flows from, when forward returns several and backward one gradient per output (the seed's Sigmoid returns (dx1, dx2)). */
+  output?: number;
   learner?: ValueSummary;
   automatic?: ValueSummary;
+  /** The full numerical gradient, or (with numericalPositions) the sampled elements in that order. */
   numerical?: ValueSummary;
-  /** max |a − b| / max(|a|, |b|, tiny), elementwise. */
+  /** Flat (C-order) positions of the numerical gradient when only a sample was computed. */
+  numericalPositions?: number[];
+  /** The step of the central differences. */
+  h?: number;
+  /** Flat positions where forward has a kink within h (ReLU at 0): left out of numerical comparisons. */
+  kinks?: number[];
+  /** Learner vs automatic, elementwise (see above). */
   relErrorAutomatic?: number;
+  /** Learner vs numerical, relative to the largest element. */
   relErrorNumerical?: number;
+  /** Automatic vs numerical: does the tape's automatic gradient agree with the replayed forward? */
+  relErrorAutomaticNumerical?: number;
   passed: boolean;
-  /** The line of `backward` that produced the learner's gradient. */
+  /** What the verdict compared the learner's gradient with ('none': there was nothing to compare, e.g. backward raised). */
+  verdictBy?: 'automatic' | 'numerical' | 'none';
+  /** The line of `backward` that produced the learner's gradient (or where backward raised). */
   line?: number;
   /** Why it fails, in the learner's terms. */
   explanation?: { code: string; text: string };
+  /** Why the automatic or numerical gradient could not be computed. */
+  unavailable?: { automatic?: string; numerical?: string };
+  notes?: string[];
 }
 
 export interface Hazard {
@@ -214,5 +264,7 @@ export interface LensReport {
   derivations: Derivation[];
   /** For a selection of bare class definitions: the inputs the lens made up, and why. */
   synthesized?: SynthesizedInput[];
+  /** The Python code the lens ran to drive those layers (reproducible: it seeds NumPy), under the file name its call sites show. */
+  driver?: { file: string; source: string };
   timings: { runMs: number; analysisMs: number; totalMs: number };
 }

@@ -4,6 +4,7 @@
 import type { Interpreter } from '../interpreter';
 import { NDArray } from '../numpy/ndarray';
 import { NPScalar } from '../numpy/module';
+import { arrayStr, DEFAULT_PRINT_OPTIONS } from '../numpy/printing';
 import { PyTuple, type PyValue } from '../values';
 import { PREVIEW_LIMIT, type ValueSummary } from './report';
 
@@ -37,7 +38,10 @@ export class Summarizer {
 
   private array(a: NDArray): ValueSummary {
     const flat = a.toFlat();
-    const out: ValueSummary = { kind: 'array', text: this.interp.str(a), dtype: a.dtype, shape: a.shape.slice() };
+    // Above PREVIEW_LIMIT elements the text is NumPy's own abbreviation (`[[0.1 0.2 ... 0.9]\n ...]`),
+    // as with np.set_printoptions(threshold=PREVIEW_LIMIT): a 100×10 batch prints in 500 characters, not 17,000.
+    const text = a.size <= PREVIEW_LIMIT ? this.interp.str(a) : arrayStr({ dtype: a.dtype, shape: a.shape, data: flat }, { ...DEFAULT_PRINT_OPTIONS, threshold: PREVIEW_LIMIT });
+    const out: ValueSummary = { kind: 'array', text, dtype: a.dtype, shape: a.shape.slice() };
     if (a.size > 0 && a.dtype !== 'bool') {
       let min = Infinity;
       let max = -Infinity;

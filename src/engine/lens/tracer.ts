@@ -41,6 +41,8 @@ export interface RawOp {
 export interface RawTape {
   ops: RawOp[];
   values: RawValue[];
+  /** The tape value of each member of the call's return value (TracedCall.outputs), once the call ended. */
+  outputs?: number[];
 }
 
 export interface TracedLayer {
@@ -69,7 +71,7 @@ export interface TracedCall {
   selfBefore: Map<string, PyValue>;
   selfBeforeLive: Map<string, PyValue>;
   /** Attributes the call set or changed, with their values at the end of the call. */
-  cache: { name: string; value: PyValue; change: 'set' | 'changed'; line?: number }[];
+  cache: { name: string; value: PyValue; change: 'set' | 'changed'; line?: number; /** Its tape value. */ valueId?: number }[];
   /** The return value (snapshot), and its members when it is a tuple. */
   result?: PyValue;
   outputs: PyValue[];
@@ -83,6 +85,8 @@ export interface TracedCall {
   mutatedArgs: string[];
   /** For backward: arrays the paired forward cached that changed before this backward ran. */
   staleCache: string[];
+  /** Layer calls made while this one ran (a layer built from layers): their operations are on their own tapes. */
+  nested: number;
   kept: boolean;
 }
 
@@ -204,8 +208,11 @@ export class Tracer implements TraceHooks {
       tape: { ops: [], values: [] },
       mutatedArgs: [],
       staleCache: [],
+      nested: 0,
       kept: false,
     };
+    const parent = this.open[this.open.length - 1];
+    if (parent) parent.call.nested++;
     if (name === 'backward') {
       call.forward = layer.lastForward ?? undefined;
       if (call.forward) {
@@ -239,10 +246,11 @@ export class Tracer implements TraceHooks {
     for (const [k, v] of self.dict) {
       const liveBefore = call.selfBeforeLive.get(k);
       const before = call.selfBefore.get(k);
-      if (liveBefore === undefined) call.cache.push({ name: k, value: snapshot(v), change: 'set' });
-      else if (liveBefore !== v) call.cache.push({ name: k, value: snapshot(v), change: 'set' });
-      else if (v instanceof NDArray && before instanceof NDArray && before !== v && !sameContent(before, v)) call.cache.push({ name: k, value: snapshot(v), change: 'changed' });
+      if (liveBefore === undefined) call.cache.push({ name: k, value: snapshot(v), change: 'set', valueId: this.cacheId(open, v) });
+      else if (liveBefore !== v) call.cache.push({ name: k, value: snapshot(v), change: 'set', valueId: this.cacheId(open, v) });
+      else if (v instanceof NDArray && before instanceof NDArray && before !== v && !sameContent(before, v)) call.cache.push({ name: k, value: snapshot(v), change: 'changed', valueId: this.cacheId(open, v) });
     }
+    if (result !== undefined) call.tape.outputs = this.resultIds(open, call.liveOutputs);
     if (call.method === 'backward') {
       for (const a of call.args) {
         if (a.live instanceof NDArray && a.value instanceof NDArray && a.live !== a.value && !sameContent(a.live, a.value)) call.mutatedArgs.push(a.name);
@@ -283,6 +291,39 @@ export class Tracer implements TraceHooks {
   }
 
   // ---------------------------------------------------------------- the tape
+
+  /**
+   * The tape values of a call's results when it ends. Objects are known by identity; Python numbers
+   * by value, newest first, except that equal members of one tuple (`return dx, dy` with dx == dy)
+   * take the equal values in the order they were computed.
+   */
+  private resultIds(open: OpenCall, items: PyValue[]): number[] {
+    const isNum = (v: PyValue): v is number | bigint | boolean => typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
+    return items.map((v, i) => {
+      if (!isNum(v)) return this.resultId(open, v);
+      const equal = items.filter((w) => isNum(w) && w === v && typeof w === typeof v).length;
+      const rank = items.slice(0, i).filter((w) => isNum(w) && w === v && typeof w === typeof v).length;
+      const ids = open.numbers.filter((n) => n.value === v && typeof n.value === typeof v).map((n) => n.id);
+      if (equal > 1 && ids.length >= equal) return ids[ids.length - equal + rank];
+      return this.resultId(open, v);
+    });
+  }
+
+  private cacheId(open: OpenCall, v: PyValue): number | undefined {
+    const numeric = v instanceof NDArray || v instanceof NPScalar || typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
+    return numeric ? this.resultId(open, v) : undefined;
+  }
+
+  private resultId(open: OpenCall, v: PyValue): number {
+    if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') {
+      for (let i = open.numbers.length - 1; i >= 0; i--) {
+        const n = open.numbers[i];
+        if (n.value === v && typeof n.value === typeof v) return n.id;
+      }
+      for (const id of open.named.values()) if (open.call.tape.values[id].value === v) return id;
+    }
+    return this.valueId(open, v);
+  }
 
   private valueId(open: OpenCall, v: PyValue, expr?: Expr | null): number {
     if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') {
