@@ -1,5 +1,5 @@
 // Flat config: ESLint's and typescript-eslint's recommended rules.
-// `npm run lint` names the folders it checks (the engine's owners lint src/engine themselves for now).
+// `npm run lint` checks every source folder: src (engine, extension, host), webview, test, bench, scripts.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
