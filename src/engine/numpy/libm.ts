@@ -23,57 +23,12 @@
 // and underflow ranges), and fma against the hardware instruction on 3 million
 // cases including exact ties.
 
-// ---------------------------------------------------------------------------------
-// Exact fused multiply-add from double arithmetic.
-//
-// uh + ul = a*b exactly (Dekker's TwoProduct with Veltkamp splitting), th + tl =
-// c + uh exactly (Knuth's TwoSum), so a*b + c = th + tl + ul exactly. With
-// v = RN(tl + ul) and its rounding error err, z = RN(th + v) is already RN(a*b + c)
-// except when th + v falls exactly halfway between two doubles and err says on which
-// side of that midpoint the exact sum really is. (When err != 0, tl and ul are both
-// nonzero, so |v| is at most a few ulps of th and ulp(v) is far below the spacing of
-// doubles around z: only the exact tie can be decided wrongly.) This is the
-// double-rounding repair that Boldo & Melquiond's round-to-odd emulation of FMA
-// (IEEE Trans. Computers 57(4), 2008) performs, done on the tie alone.
-// ---------------------------------------------------------------------------------
+import { fmaRN as fma } from './simdmath';
 
-const SPLITTER = 134217729; // 2^27 + 1, Veltkamp's splitting constant
-
-/**
- * C's fma(a, b, c): a*b + c rounded once, to nearest even.
- * Exact as long as nothing overflows and a*b, when not zero, is above 2^-969
- * (far from the subnormal range), which holds for every use in this file.
- */
-export function fma(a: number, b: number, c: number): number {
-  const uh = a * b;
-  if (uh === 0 || uh - uh !== 0 || c - c !== 0) return uh + c; // zero product, inf or nan
-  // TwoProduct: uh + ul == a*b exactly.
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  const ul = ((ah * bh - uh) + ah * bl + al * bh) + al * bl;
-  // TwoSum: th + tl == c + uh exactly.
-  const th = c + uh;
-  let w = th - c;
-  const tl = (c - (th - w)) + (uh - w);
-  // v + err == tl + ul exactly.
-  const v = tl + ul;
-  w = v - tl;
-  const err = (tl - (v - w)) + (ul - w);
-  const z = th + v;
-  if (err === 0) return z;
-  // e2 == th + v - z exactly; a tie when z + 2*e2 is the neighbouring double.
-  w = z - th;
-  const e2 = (th - (z - w)) + (v - w);
-  if (e2 !== 0 && (e2 > 0) === (err > 0)) {
-    const d = 2 * e2;
-    if ((z + d) - z === d) return z + d;
-  }
-  return z;
-}
+/** C's fma(a, b, c): a*b + c rounded once, to nearest even. The exact emulation (Dekker's
+ * TwoProduct, Knuth's TwoSum and the tie repair of Boldo & Melquiond) is simdmath's fmaRN, which
+ * the SVML ports share. */
+export { fma };
 
 // ---------------------------------------------------------------------------------
 // log: glibc sysdeps/ieee754/dbl-64/e_log.c, as compiled into __log_fma.
