@@ -107,6 +107,8 @@ export class Builtins {
     }
     if (v === null) return this.cls('NoneType');
     if (v instanceof PyInstance) return v.cls;
+    // NumPy values are the most common operands after instances.
+    if (this.np !== null && this.np.owns(v)) return this.np.typeOf(v);
     if (v instanceof PyList) return this.cls('list');
     if (v instanceof PyTuple) return this.cls('tuple');
     if (v instanceof PyDict) return v.ordered ? (this.extraClasses.get('OrderedDict') ?? this.cls('dict')) : this.cls('dict');

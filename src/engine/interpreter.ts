@@ -135,7 +135,7 @@ export class Interpreter {
 
   execModule(module: PyModule, tree: Module, filename: string): void {
     const scope = new Scope(module.dict, tree.fn, null, module);
-    const frame: Frame = { name: '<module>', filename, line: 1, scope, returnValue: null };
+    const frame: Frame = { name: '<module>', filename, line: 1, span: undefined, scope, func: undefined, stmt: undefined, returnValue: null };
     this.pushFrame(frame);
     try {
       this.execBlock(tree.body, scope);
@@ -536,7 +536,10 @@ export class Interpreter {
   assign(target: Expr, value: PyValue, scope: Scope): void {
     switch (target.kind) {
       case 'Name':
-        this.storeName(target.id, value, scope);
+        // A function's own local (resolved once per node, as loadName does): no scope analysis.
+        if (target.scope === undefined) this.resolve(target, scope);
+        if (target.scope === 'local') scope.vars.set(target.id, value);
+        else this.storeName(target.id, value, scope);
         return;
       case 'Attribute':
         this.setAttr(this.eval(target.value, scope), target.attr, value);
@@ -1003,7 +1006,8 @@ export class Interpreter {
     const scope = new Scope(new Map(), info, f.closure, f.module);
     this.bindArguments(f, args, kwargs, scope.vars);
     if (info.isGenerator) throw this.error('NotImplementedError', `generator functions (yield, in ${f.qualname}) are not supported by Backprop Lens`);
-    const frame: Frame = { name: info.name, filename: f.module.file ?? '<string>', line: info.line, scope, returnValue: null, func: f };
+    // All of Frame's fields from the start (in one order), so frames keep one hidden class.
+    const frame: Frame = { name: info.name, filename: f.module.file ?? '<string>', line: info.line, span: undefined, scope, func: f, stmt: undefined, returnValue: null };
     const token = this.tracer ? this.tracer.enterCall(f, args, kwargs, scope) : null;
     this.pushFrame(frame);
     let result: PyValue | undefined;
@@ -1024,6 +1028,20 @@ export class Interpreter {
 
   private bindArguments(f: PyFunction, args: PyValue[], kwargs: Map<string, PyValue> | null, vars: Map<string, PyValue>): void {
     const params = f.info.params;
+    // Fast path: as many positional arguments as parameters, all of them plain positional ones.
+    if (!kwargs && args.length === params.length) {
+      let plain = true;
+      for (let i = 0; i < params.length; i++) {
+        if (params[i].kind !== 'positional') {
+          plain = false;
+          break;
+        }
+      }
+      if (plain) {
+        for (let i = 0; i < params.length; i++) vars.set(params[i].name, args[i]);
+        return;
+      }
+    }
     let nPositional = 0;
     let vararg: string | null = null;
     let kwarg: string | null = null;
@@ -1033,11 +1051,6 @@ export class Interpreter {
       else if (p.kind === 'kwarg') kwarg = p.name;
     }
     const nDefaults = f.defaults.length;
-    // Fast path: positional arguments only, exact count.
-    if (!kwargs && args.length === nPositional && !vararg && !kwarg && params.length === nPositional) {
-      for (let i = 0; i < nPositional; i++) vars.set(params[i].name, args[i]);
-      return;
-    }
     const name = f.qualname;
     if (args.length > nPositional && !vararg) {
       const kwOnlyGiven = kwargs ? [...kwargs.keys()].filter((k) => params.some((p) => p.kind === 'keywordonly' && p.name === k)).length : 0;
@@ -1115,11 +1128,8 @@ export class Interpreter {
   getAttrOrUndefined(obj: PyValue, name: string): PyValue | undefined {
     if (obj instanceof PyInstance) {
       const own = obj.dict.get(name);
-      if (own !== undefined) {
-        const clsAttr = obj.cls.lookup(name);
-        if (!(clsAttr instanceof PyProperty)) return own;
-      }
       const attr = obj.cls.lookup(name);
+      if (own !== undefined && !(attr instanceof PyProperty)) return own;
       if (attr === undefined) return this.builtins.specialAttr(obj, name);
       return this.bindAttr(attr, obj, obj.cls);
     }
@@ -1172,13 +1182,20 @@ export class Interpreter {
 
   setAttr(obj: PyValue, name: string, value: PyValue): void {
     if (obj instanceof PyInstance) {
-      const attr = obj.cls.lookup(name);
+      // obj.cls.lookup(name) and obj.cls.lookup('__setattr__') in one walk of the MRO
+      const mro = obj.cls.mro;
+      let attr: PyValue | undefined;
+      let sa: PyValue | undefined;
+      for (let i = 0; i < mro.length; i++) {
+        const d = mro[i].dict;
+        if (attr === undefined) attr = d.get(name);
+        if (sa === undefined) sa = d.get('__setattr__');
+      }
       if (attr instanceof PyProperty) {
         if (attr.fset === null) throw this.error('AttributeError', `property '${name}' of '${obj.cls.name}' object has no setter`);
         this.call(attr.fset, [obj, value]);
         return;
       }
-      const sa = obj.cls.lookup('__setattr__');
       if (sa instanceof PyFunction) { this.call(sa, [obj, name, value]); return; }
       obj.dict.set(name, value);
       return;

@@ -916,6 +916,8 @@ export class NDArray {
   // Indexing
 
   getItem(index: IndexItem[]): NDArray | number {
+    const fast = this.fastGet(index);
+    if (fast !== undefined) return fast;
     const p = this.prepareIndex(index);
     if (p.advanced === null) {
       if (p.allInt) return this.data[p.view.offset];
@@ -939,6 +941,7 @@ export class NDArray {
   }
 
   setItem(index: IndexItem[], value: NDArray | number, warn?: WarningSink): void {
+    if (this.fastSet(index, value, warn)) return;
     const p = this.prepareIndex(index);
     if (p.advanced === null) {
       if (p.allInt || p.view.ndim === 0) {
@@ -990,6 +993,139 @@ export class NDArray {
         for (let q = 0; q < np; q++) dst[bj + post[q]] = vals[k++];
       }
     }
+  }
+
+  // Fast paths of the indexing forms a training loop repeats (`x[i, j]`, `out[mask] = 0`,
+  // `y[np.arange(n), t]`): the same results, checks and messages as the general path
+  // (prepareIndex + advancedPlan), without building its plan. undefined/false: not handled.
+
+  /** Offset of a full integer index (one int per dimension), with the general path's bounds check; -1 if not that form. */
+  private intIndexOffset(index: IndexItem[]): number {
+    const nd = this.shape.length;
+    if (index.length !== nd) return -1;
+    let off = this.offset;
+    for (let d = 0; d < nd; d++) {
+      const it = index[d];
+      if (it.kind !== 'int') return -1;
+      const n = this.shape[d];
+      let v = it.value;
+      if (v < -n || v >= n) throw new NumpyError('IndexError', `index ${it.value} is out of bounds for axis ${d} with size ${n}`);
+      if (v < 0) v += n;
+      off += v * this.strides[d];
+    }
+    return off;
+  }
+
+  /** A boolean mask of exactly this array's shape, both C-contiguous; null otherwise. */
+  private sameShapeMask(index: IndexItem[]): NDArray | null {
+    if (index.length !== 1) return null;
+    const it = index[0];
+    if (it.kind !== 'array') return null;
+    const m = it.array;
+    if (m.dtype !== 'bool' || m.ndim === 0 || !shapesEqual(m.shape, this.shape)) return null;
+    if (!m.isCContiguous() || !this.isCContiguous()) return null;
+    return m;
+  }
+
+  /**
+   * One 1-D int64 index array per dimension, all of the same nonzero length: the offsets of the
+   * points they select, the index values checked item by item like the general path; null otherwise.
+   */
+  private pointOffsets(index: IndexItem[]): Float64Array | null {
+    const nd = this.shape.length;
+    if (index.length !== nd || nd === 0) return null;
+    let len = -1;
+    for (let d = 0; d < nd; d++) {
+      const it = index[d];
+      if (it.kind !== 'array' || it.array.dtype !== 'int64' || it.array.ndim !== 1) return null;
+      const l = it.array.shape[0];
+      if (len === -1) len = l;
+      else if (l !== len) return null;
+    }
+    if (len <= 0) return null;
+    const offs = new Float64Array(len).fill(this.offset);
+    for (let d = 0; d < nd; d++) {
+      const a = (index[d] as { array: NDArray }).array;
+      const n = this.shape[d];
+      const st = this.strides[d];
+      const ad = a.data;
+      const as = a.strides[0];
+      for (let i = 0, q = a.offset; i < len; i++, q += as) {
+        let v = ad[q];
+        if (v < -n || v >= n) throw new NumpyError('IndexError', `index ${v} is out of bounds for axis ${d} with size ${n}`);
+        if (v < 0) v += n;
+        offs[i] += v * st;
+      }
+    }
+    return offs;
+  }
+
+  private fastGet(index: IndexItem[]): NDArray | number | undefined {
+    const first = index.length > 0 ? index[0].kind : '';
+    if (first === 'int') {
+      const off = this.intIndexOffset(index);
+      return off >= 0 ? this.data[off] : undefined;
+    }
+    if (first !== 'array') return undefined;
+    const mask = this.sameShapeMask(index);
+    if (mask !== null) {
+      const md = mask.data;
+      const mo = mask.offset;
+      const n = this._size;
+      let count = 0;
+      for (let i = 0; i < n; i++) if (md[mo + i] !== 0) count++;
+      const out = allocData(count, [count], this.dtype);
+      const src = this.data;
+      const so = this.offset;
+      for (let i = 0, k = 0; i < n; i++) if (md[mo + i] !== 0) out[k++] = src[so + i];
+      return NDArray.fromData(out, [count], this.dtype);
+    }
+    const offs = this.pointOffsets(index);
+    if (offs === null) return undefined;
+    const len = offs.length;
+    const out = allocData(len, [len], this.dtype);
+    const src = this.data;
+    for (let i = 0; i < len; i++) out[i] = src[offs[i]];
+    return NDArray.fromData(out, [len], this.dtype);
+  }
+
+  private fastSet(index: IndexItem[], value: NDArray | number, warn?: WarningSink): boolean {
+    const first = index.length > 0 ? index[0].kind : '';
+    if (first === 'int') {
+      const off = this.intIndexOffset(index);
+      if (off < 0) return false;
+      this.data[off] = this.scalarForSet(value, warn);
+      return true;
+    }
+    if (first !== 'array') return false;
+    const mask = this.sameShapeMask(index);
+    if (mask !== null) {
+      if (typeof value !== 'number') return false;
+      const c = this.scalarForSet(value, warn);
+      const md = mask.data;
+      const mo = mask.offset;
+      const dst = this.data;
+      const o = this.offset;
+      const n = this._size;
+      for (let i = 0; i < n; i++) if (md[mo + i] !== 0) dst[o + i] = c;
+      return true;
+    }
+    const offs = this.pointOffsets(index);
+    if (offs === null) return false;
+    const len = offs.length;
+    const dst = this.data;
+    if (typeof value === 'number') {
+      const c = this.scalarForSet(value, warn);
+      for (let i = 0; i < len; i++) dst[offs[i]] = c;
+      return true;
+    }
+    if (value.dtype !== this.dtype || value.ndim !== 1 || value.shape[0] !== len) return false;
+    // Read all values before writing: the value may be a view of this array.
+    const vd = value.data === dst ? value.toFlat() : value.data;
+    const vo = value.data === dst ? 0 : value.offset;
+    const vs = value.data === dst ? 1 : value.strides[0];
+    for (let i = 0, q = vo; i < len; i++, q += vs) dst[offs[i]] = vd[q];
+    return true;
   }
 
   private scalarForSet(value: NDArray | number, warn?: WarningSink): number {

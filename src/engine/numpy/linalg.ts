@@ -8,6 +8,17 @@
 import { DType, NumpyError } from './types';
 import { NDArray, allocData, compactShapeStr, newaxisShapeStr, shapeSize } from './core';
 import { binary, promote } from './ufuncs';
+import { gemmF64Wasm, wasmGemmAvailable } from './wasmgemm';
+
+/**
+ * Products with at least this many multiply-adds (and two columns or more) run on the
+ * WebAssembly SIMD kernel, whose operand copies cost more than they save on smaller ones.
+ */
+const WASM_MIN_MACS = 256;
+
+function useWasm(M: number, N: number, K: number): boolean {
+  return N >= 2 && M * N * K >= WASM_MIN_MACS && wasmGemmAvailable();
+}
 
 /**
  * C[M,N] (contiguous, zero-initialised, at c[co..]) += A[M,K] · B[K,N] with arbitrary strides,
@@ -30,7 +41,9 @@ function gemm(
   co: number,
 ): void {
   if (dtype === 'float64' || dtype === 'int64') {
-    if (bs1 === 1) gemmF64(M, N, K, a, ao, as0, as1, b, bo, bs0, c, co);
+    if (useWasm(M, N, K) && gemmF64Wasm(M, N, K, a, ao, as0, as1, b, bo, bs0, bs1, c, co)) {
+      // done on the SIMD kernel
+    } else if (bs1 === 1) gemmF64(M, N, K, a, ao, as0, as1, b, bo, bs0, c, co);
     else {
       for (let i = 0; i < M; i++) {
         const crow = co + i * N;
@@ -238,7 +251,7 @@ export function dot(a: NDArray, b: NDArray): NDArray {
     const as0 = A.ndim === 2 ? A.strides[0] : 0;
     const as1 = A.strides[A.ndim - 1];
     let Bc = B;
-    if (B.strides[1] !== 1 && N > 1 && dtype === 'float64') Bc = B.copy();
+    if (B.strides[1] !== 1 && N > 1 && dtype === 'float64' && !useWasm(M, N, K)) Bc = B.copy();
     gemm(dtype, M, N, K, A.data, A.offset, as0, as1, Bc.data, Bc.offset, Bc.strides[0], Bc.strides[1], out, 0);
     return NDArray.fromData(out, shape, dtype);
   }

@@ -130,12 +130,22 @@ interface Plan {
  */
 function plan(a: NDArray, flags: boolean[]): Plan {
   const nd = a.ndim;
-  const keepShape = a.shape.map((n, i) => (flags[i] ? 1 : n));
+  const keepShape = new Array<number>(nd);
   let count = 1;
-  for (let i = 0; i < nd; i++) if (flags[i]) count *= a.shape[i];
-  const order = a.isCContiguous() ? a.shape.map((_, i) => i) : bestAxisOrder(a.shape, [a.strides]);
-  const perm = order.filter((ax) => a.shape[ax] !== 1);
-  const outStrides = stridesForOrder(keepShape, order);
+  for (let i = 0; i < nd; i++) {
+    const n = a.shape[i];
+    keepShape[i] = flags[i] ? 1 : n;
+    if (flags[i]) count *= n;
+  }
+  // C order for C-contiguous inputs (stridesForOrder of the identity order is cStrides)
+  const cc = a.isCContiguous();
+  const order = cc ? null : bestAxisOrder(a.shape, [a.strides]);
+  const perm: number[] = [];
+  for (let k = 0; k < nd; k++) {
+    const ax = order === null ? k : order[k];
+    if (a.shape[ax] !== 1) perm.push(ax);
+  }
+  const outStrides = order === null ? cStrides(keepShape) : stridesForOrder(keepShape, order);
   // split off the trailing reduced axes
   let split = perm.length;
   while (split > 0 && flags[perm[split - 1]]) split--;
@@ -544,40 +554,77 @@ function argReduce(op: 'argmax' | 'argmin', a: NDArray, axis: number | null, kee
     const shape = keepdims ? a.shape.map(() => 1) : [];
     return NDArray.fromFlat([r], shape, 'int64');
   }
-  const ax = normalizeAxis(axis, a.ndim);
+  const nd = a.ndim;
+  const ax = normalizeAxis(axis, nd);
   const n = a.shape[ax];
-  const outShape = a.shape.filter((_, i) => i !== ax);
+  const outShape: number[] = [];
+  const otherStrides: number[] = [];
+  for (let i = 0; i < nd; i++) {
+    if (i === ax) continue;
+    outShape.push(a.shape[i]);
+    otherStrides.push(a.strides[i]);
+  }
   const outSize = shapeSize(outShape);
   if (n === 0 && outSize > 0) throw new NumpyError('ValueError', `attempt to get ${op} of an empty sequence`);
   const out = allocData(outSize, outShape, 'int64');
   // iterate over the other axes in C order
-  const otherStrides = a.strides.filter((_, i) => i !== ax);
   const s = a.strides[ax];
-  const idx = new Array<number>(outShape.length).fill(0);
-  let off = a.offset;
-  for (let k = 0; k < outSize; k++) {
-    out[k] = argOf(op, a.data, off, n, s);
-    for (let d = outShape.length - 1; d >= 0; d--) {
-      idx[d]++;
-      off += otherStrides[d];
-      if (idx[d] < outShape[d]) break;
-      off -= otherStrides[d] * outShape[d];
-      idx[d] = 0;
+  const d = a.data;
+  const max = op === 'argmax';
+  const no = outShape.length;
+  if (no === 1) {
+    const os = otherStrides[0];
+    for (let k = 0, off = a.offset; k < outSize; k++, off += os) out[k] = max ? argMax(d, off, n, s) : argMin(d, off, n, s);
+  } else {
+    const idx = new Array<number>(no).fill(0);
+    let off = a.offset;
+    for (let k = 0; k < outSize; k++) {
+      out[k] = max ? argMax(d, off, n, s) : argMin(d, off, n, s);
+      for (let q = no - 1; q >= 0; q--) {
+        idx[q]++;
+        off += otherStrides[q];
+        if (idx[q] < outShape[q]) break;
+        off -= otherStrides[q] * outShape[q];
+        idx[q] = 0;
+      }
     }
   }
-  const shape = keepdims ? a.shape.map((v, i) => (i === ax ? 1 : v)) : outShape;
+  let shape = outShape;
+  if (keepdims) {
+    shape = a.shape.slice();
+    shape[ax] = 1;
+  }
   return NDArray.fromData(out, shape, 'int64');
 }
 
 /** First index of the max/min; the first NaN wins. */
 function argOf(op: 'argmax' | 'argmin', d: Float64Array, off: number, n: number, s: number): number {
+  return op === 'argmax' ? argMax(d, off, n, s) : argMin(d, off, n, s);
+}
+
+function argMax(d: Float64Array, off: number, n: number, s: number): number {
   let best = d[off];
   let bi = 0;
   if (best !== best) return 0;
-  for (let i = 1; i < n; i++) {
-    const x = d[off + i * s];
+  for (let i = 1, p = off + s; i < n; i++, p += s) {
+    const x = d[p];
     if (x !== x) return i;
-    if (op === 'argmax' ? x > best : x < best) {
+    if (x > best) {
+      best = x;
+      bi = i;
+    }
+  }
+  return bi;
+}
+
+function argMin(d: Float64Array, off: number, n: number, s: number): number {
+  let best = d[off];
+  let bi = 0;
+  if (best !== best) return 0;
+  for (let i = 1, p = off + s; i < n; i++, p += s) {
+    const x = d[p];
+    if (x !== x) return i;
+    if (x < best) {
       best = x;
       bi = i;
     }

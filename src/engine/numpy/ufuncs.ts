@@ -618,6 +618,21 @@ function runBinary(kernel: BKernel, a: NDArray, b: NDArray, shape: readonly numb
     kernel(ad, a.offset, 0, bd, b.offset, 1, o, 0, size);
     return cStrides(shape);
   }
+  // One full C-contiguous operand and one broadcast along rows (`x @ W + b`) or columns
+  // (`x - x.max(axis=-1, keepdims=True)`): row by row, as the general path below iterates them.
+  if (aFull && a.isCContiguous() && b.isCContiguous()) {
+    const kind = broadcastKind(b, shape);
+    if (kind !== 0) {
+      runBroadcast(kernel, ad, a.offset, bd, b.offset, kind, b.size, o, shape[shape.length - 1], false);
+      return cStrides(shape);
+    }
+  } else if (bFull && b.isCContiguous() && a.isCContiguous()) {
+    const kind = broadcastKind(a, shape);
+    if (kind !== 0) {
+      runBroadcast(kernel, bd, b.offset, ad, a.offset, kind, a.size, o, shape[shape.length - 1], true);
+      return cStrides(shape);
+    }
+  }
   // general: K order, coalesce dims, then iterate rows
   let sa0 = broadcastStrides(a, shape);
   let sb0 = broadcastStrides(b, shape);
@@ -675,6 +690,52 @@ function runBinary(kernel: BKernel, a: NDArray, b: NDArray, shape: readonly numb
     }
   }
   return outStrides;
+}
+
+/**
+ * How a C-contiguous operand `x` broadcasts to `shape` (two dims or more, the last above 1):
+ * 1 when its dims are exactly the trailing dims of `shape` (the same block of x.size values
+ * repeats along the leading dims, as `b` in `x @ W + b`), 2 when it has all of `shape`'s dims
+ * except a last dim of 1 (one value per row, as in `x - x.max(axis=-1, keepdims=True)`), else 0.
+ */
+function broadcastKind(x: NDArray, shape: readonly number[]): 0 | 1 | 2 {
+  const nd = shape.length;
+  const xn = x.shape.length;
+  if (nd < 2 || shape[nd - 1] <= 1 || xn === 0 || xn > nd) return 0;
+  if (xn === nd) {
+    if (x.shape[nd - 1] !== 1) return 0;
+    for (let i = 0; i < nd - 1; i++) if (x.shape[i] !== shape[i]) return 0;
+    return 2;
+  }
+  for (let i = 0; i < xn; i++) if (x.shape[i] !== shape[nd - xn + i]) return 0;
+  return 1;
+}
+
+/**
+ * A binary kernel over `f` (full, C-contiguous) and `g` (C-contiguous, broadcast as
+ * broadcastKind says: 1 the same block of `gSize` values again and again, 2 one value per row
+ * of `inner`). `swap` passes g as the first operand. Same element pairs as the general path.
+ */
+function runBroadcast(
+  kernel: BKernel,
+  fd: Float64Array,
+  fo: number,
+  gd: Float64Array,
+  go: number,
+  gKind: 1 | 2,
+  gSize: number,
+  o: Float64Array,
+  inner: number,
+  swap: boolean,
+): void {
+  const size = o.length;
+  const step = gKind === 1 ? gSize : inner;
+  const gs = gKind === 1 ? 1 : 0;
+  for (let oi = 0, r = 0; oi < size; oi += step, r++) {
+    const gi = gKind === 1 ? go : go + r;
+    if (swap) kernel(gd, gi, gs, fd, fo + oi, 1, o, oi, step);
+    else kernel(fd, fo + oi, 1, gd, gi, gs, o, oi, step);
+  }
 }
 
 type UKernel = (a: Float64Array, ai: number, as: number, o: Float64Array, oi: number, n: number) => void;
@@ -752,8 +813,10 @@ interface Resolved {
   kernel: BKernel;
 }
 
-/** operandTypes for two operands without allocations. */
-function operandTypes2(a: Operand, b: Operand): [number, number] {
+/** Resolutions already made, by op, then by the two effective input type codes. */
+const RESOLVED = new Map<BinaryOp, (Resolved | undefined)[]>();
+
+function resolveBinary(op: BinaryOp, a: Operand, b: Operand): Resolved {
   const A = a.array;
   const B = b.array;
   let ta = dtypeT(A.dtype);
@@ -764,11 +827,21 @@ function operandTypes2(a: Operand, b: Operand): [number, number] {
     if (wa && KIND[ta] <= KIND[tb]) ta = minScalarT(A.data[A.offset], A.dtype);
     else if (wb && KIND[tb] <= KIND[ta]) tb = minScalarT(B.data[B.offset], B.dtype);
   }
-  return [ta, tb];
+  let cache = RESOLVED.get(op);
+  if (cache === undefined) {
+    cache = new Array<Resolved | undefined>(144).fill(undefined);
+    RESOLVED.set(op, cache);
+  }
+  const key = ta * 12 + tb;
+  let r = cache[key];
+  if (r === undefined) {
+    r = resolveTypes(op, ta, tb);
+    cache[key] = r;
+  }
+  return r;
 }
 
-function resolveBinary(op: BinaryOp, a: Operand, b: Operand): Resolved {
-  const [ta, tb] = operandTypes2(a, b);
+function resolveTypes(op: BinaryOp, ta: number, tb: number): Resolved {
   let common = promoteT(ta, tb);
   const kind = KIND[common];
   switch (op) {
@@ -1201,13 +1274,86 @@ export function unary(op: UnaryOp, a: Operand, warn?: WarningSink): NDArray {
       break;
     }
   }
+  const memo = MEMO_OPS.has(op) && n > 0 && n <= MEMO_MAX && A.isCContiguous() ? memoFor(op) : null;
+  if (memo !== null && memo.dtype === dt && memo.n === n && sameValues(memo.input, A.data, A.offset, n)) {
+    const o = allocData(n, shape, outDtype);
+    const saved = memo.output;
+    if (n <= 64) for (let i = 0; i < n; i++) o[i] = saved[i];
+    else o.set(saved.subarray(0, n));
+    reportFlags(memo.flags, op, warn);
+    return new NDArray(o, shape, cStrides(shape), 0, outDtype, null);
+  }
   const o = allocData(n, shape, outDtype);
   const ost = runUnary(kernel, A, o);
   if (outDtype === 'float32' && (dt !== 'float32' || FLOAT_FUNCS.has(op) || op === 'square' || op === 'reciprocal')) {
     froundAll(o);
   }
+  if (memo !== null) memo.save(dt, A.data, A.offset, o, fpFlags);
   reportFlags(fpFlags, op, warn);
   return new NDArray(o, shape, ost, 0, outDtype, null);
+}
+
+// One-entry memo of the ufuncs whose bit-exact kernels are emulated (./simdmath: exp, log, tanh
+// replay SVML's fused multiply-adds in software, ~170 ns an element where NumPy takes ~10):
+// a call on exactly the values of the previous call of the same ufunc copies that result, its
+// warnings included. The book's softmax, np.exp(x) / np.sum(np.exp(x), ...), is such a pair.
+// Values are compared bit for bit (signed zeros apart, any NaN recomputes), so the result is
+// always the one the kernel would give.
+
+const MEMO_OPS = new Set<UnaryOp>(['exp', 'log', 'tanh']);
+/** Inputs above this many elements are not remembered. */
+const MEMO_MAX = 1 << 16;
+
+class UnaryMemo {
+  dtype: DType = 'float64';
+  n = 0;
+  flags = 0;
+  input = new Float64Array(0);
+  output = new Float64Array(0);
+
+  save(dtype: DType, src: Float64Array, off: number, out: Float64Array, flags: number): void {
+    const n = out.length;
+    if (this.input.length < n) {
+      this.input = new Float64Array(Math.max(n, 2 * this.input.length));
+      this.output = new Float64Array(this.input.length);
+    }
+    const input = this.input;
+    const output = this.output;
+    if (n <= 64) {
+      // plain loops: cheaper than a subarray and two set calls for the small arrays of a forward pass
+      for (let i = 0; i < n; i++) {
+        input[i] = src[off + i];
+        output[i] = out[i];
+      }
+    } else {
+      input.set(src.subarray(off, off + n));
+      output.set(out);
+    }
+    this.dtype = dtype;
+    this.n = n;
+    this.flags = flags;
+  }
+}
+
+const MEMOS = new Map<UnaryOp, UnaryMemo>();
+
+function memoFor(op: UnaryOp): UnaryMemo {
+  let m = MEMOS.get(op);
+  if (m === undefined) {
+    m = new UnaryMemo();
+    MEMOS.set(op, m);
+  }
+  return m;
+}
+
+/** a[0..n) and b[off..off+n) hold the same doubles (+0 and -0 differ; NaN never matches). */
+function sameValues(a: Float64Array, b: Float64Array, off: number, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[off + i];
+    if (x !== y || (x === 0 && 1 / x !== 1 / y)) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------
