@@ -899,7 +899,9 @@ export class Interpreter {
     }
     const closure = scope.fn.isModule ? null : scope.fn.isClass ? scope.parent : scope;
     const prefix = scope.fn.isModule ? '' : scope.fn.isClass ? `${this.classQualname(scope)}.` : `${this.scopeQualname(scope)}.<locals>.`;
-    return new PyFunction(info, defaults, kwDefaults, closure, scope.module, prefix + name);
+    const f = new PyFunction(info, defaults, kwDefaults, closure, scope.module, prefix + name);
+    f.file = this.frames[this.frames.length - 1]?.filename ?? null;
+    return f;
   }
 
   private classQualname(scope: Scope): string {
@@ -1007,7 +1009,7 @@ export class Interpreter {
     this.bindArguments(f, args, kwargs, scope.vars);
     if (info.isGenerator) throw this.error('NotImplementedError', `generator functions (yield, in ${f.qualname}) are not supported by Backprop Lens`);
     // All of Frame's fields from the start (in one order), so frames keep one hidden class.
-    const frame: Frame = { name: info.name, filename: f.module.file ?? '<string>', line: info.line, span: undefined, scope, func: f, stmt: undefined, returnValue: null };
+    const frame: Frame = { name: info.name, filename: f.file ?? f.module.file ?? '<string>', line: info.line, span: undefined, scope, func: f, stmt: undefined, returnValue: null };
     const token = this.tracer ? this.tracer.enterCall(f, args, kwargs, scope) : null;
     this.pushFrame(frame);
     let result: PyValue | undefined;

@@ -91,6 +91,8 @@ export class PyFunction {
   qualname: string;
   /** The class whose body defined this function, for zero-argument super(). */
   definingClass: PyClass | null = null;
+  /** The file (or notebook cell, `x.ipynb#cell3`) whose code defined it, for tracebacks. */
+  file: string | null = null;
   constructor(
     readonly info: FunctionInfo,
     /** Default values of the trailing positional parameters. */

@@ -65,14 +65,14 @@ export function buildReportParts(interp: Interpreter, main: PyModule, tracer: Tr
   for (const c of kept) if (c.method === 'forward' && !firstForward.has(c.layer)) firstForward.set(c.layer, c);
 
   const layerInfos: LayerInfo[] = layers.map((l) => {
-    const file = l.forward.module.file ?? '';
+    const file = l.forward.file ?? l.forward.module.file ?? '';
     return {
       id: l.id,
       className: l.cls.name,
       kind: classifyLayer(firstForward.get(l)?.tape),
       label: labels.get(l.instance) ?? l.cls.name,
       forwardSpan: functionSpan(file, l.forward.info),
-      backwardSpan: functionSpan(l.backward.module.file ?? '', l.backward.info),
+      backwardSpan: functionSpan(l.backward.file ?? l.backward.module.file ?? '', l.backward.info),
     };
   });
 

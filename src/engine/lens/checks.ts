@@ -315,7 +315,7 @@ function lineOfLearner(b: TracedCall, t: Target): { line?: number; op?: RawOp } 
 function raisedAt(b: TracedCall): { line?: number; target?: string } {
   const err = b.error;
   if (!err) return {};
-  const file = b.fn.module.file;
+  const file = (b.fn.file ?? b.fn.module.file);
   const info = b.fn.info;
   const last = info.body[info.body.length - 1];
   const inFn = err.traceback.filter((e) => e.filename === file && e.name === info.name && e.line >= info.line && e.line <= (last?.endLine ?? info.line));

@@ -483,7 +483,7 @@ function deriveCall(lens: LensSession, f: TracedCall, b: TracedCall, symbolicCac
   const dydx = backprop(new Float64Array(n).fill(1));
 
   // How each value is written: its name in the forward (t1, t3), else its expression in x.
-  const names = valueNames(f.fn.info, tape, f.fn.module.file ?? '');
+  const names = valueNames(f.fn.info, tape, (f.fn.file ?? f.fn.module.file) ?? '');
   const valueName = new Map<number, string>();
   for (const op of tape.ops) { const nm = names.get(op.id); if (nm) valueName.set(op.output, nm); }
   const nodes = new Map<number, MathNode>();
@@ -545,7 +545,7 @@ function deriveCall(lens: LensSession, f: TracedCall, b: TracedCall, symbolicCac
   const simplifiedValue = bOutputs[simplifiedOut];
   const simplifiedData = broadcast(simplifiedValue, shape);
   const r = returned(b.fn.info, simplifiedOut, bOutputs.length);
-  const file = b.fn.module.file ?? b.site.file;
+  const file = (b.fn.file ?? b.fn.module.file) ?? b.site.file;
   const span = r ? (r.inPlace ? r.stmt : r.expr) : null;
   const text = span ? lens.tracer.textOf({ file, line: span.line, col: span.col, endLine: span.endLine, endCol: span.endCol } satisfies SourceSpan).replace(/\s+/g, ' ').trim() : '';
   const simplified = { text: text || (b.targets[simplifiedOut] ?? 'dx'), value: lens.summarizer.summarize(simplifiedValue), line: r?.stmt.line };

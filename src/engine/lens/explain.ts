@@ -119,7 +119,7 @@ function refOf(x: ExplainInput, valueId: number): string | undefined {
 export function explainMismatch(x: ExplainInput): Explanation {
   const { lens, forward, backward, target, learner, expected, dout } = x;
   const cls = forward.layer.cls.name;
-  const file = backward.fn.module.file ?? '';
+  const file = (backward.fn.file ?? backward.fn.module.file) ?? '';
   const stmt = source(lens, file, x.line);
   const at = x.line ? `Line ${x.line} (\`${stmt}\`): ` : '';
   const doutName = backward.fn.info.params[1]?.name ?? 'dout';
@@ -317,7 +317,7 @@ function unravel(i: number, shape: readonly number[]): string {
 function hypotheses(x: ExplainInput, shape: number[]): Explanation | undefined {
   const { learner, expected, dout } = x;
   if (!learner || !expected) return undefined;
-  const at = x.line ? `Line ${x.line} (\`${source(x.lens, x.backward.fn.module.file ?? '', x.line)}\`): ` : '';
+  const at = x.line ? `Line ${x.line} (\`${source(x.lens, (x.backward.fn.file ?? x.backward.fn.module.file) ?? '', x.line)}\`): ` : '';
   const negated = ew(shape, (e) => -e, expected);
   if (negated && close(learner, negated)) return { code: 'sign', text: `${at}your gradient for ${x.target.name} has the opposite sign of the chain rule's.` };
   const d = broadcastLike(dout, shape);
@@ -381,7 +381,7 @@ export function explainRaised(x: {
   const err = backward.error;
   const interp = lens.session.interp;
   const what = err ? interp.exceptionLine(err) : 'an exception';
-  const file = backward.fn.module.file ?? '';
+  const file = (backward.fn.file ?? backward.fn.module.file) ?? '';
   const stmt = source(lens, file, x.line);
   let text = `backward raised ${what}${x.line ? ` at line ${x.line} (\`${stmt}\`)` : ''}`;
   const mine = x.lineTarget === undefined || x.lineTarget === x.target.name;

@@ -48,7 +48,7 @@ export function attrAssignment(fn: PyFunction, attr: string): Stmt | undefined {
 }
 
 export function spanIn(fn: PyFunction, s: { line: number; col: number; endLine: number; endCol: number }): SourceSpan {
-  return { file: fn.module.file ?? '', line: s.line, col: s.col, endLine: s.endLine, endCol: s.endCol };
+  return { file: fn.file ?? fn.module.file ?? '', line: s.line, col: s.col, endLine: s.endLine, endCol: s.endCol };
 }
 
 /**
