@@ -124,3 +124,17 @@ test('a feature outside the subset fails with an error that names it and the lin
   assert.match(gen.result.error?.message ?? '', /generator functions \(yield, in count\) are not supported/);
   assert.equal(gen.result.error?.line, 4);
 });
+
+test('a function defined in a notebook cell is reported in that cell when it raises', () => {
+  const nb = JSON.stringify({
+    cells: [
+      { cell_type: 'code', source: 'def backward(dout):\n    return dout / 0\n' },
+      { cell_type: 'code', source: 'backward(1.0)' },
+    ],
+  });
+  let err = '';
+  const result = runNotebook(nb, { filename: '/ws/lesson.ipynb', stderr: (t) => { err += t; } });
+  assert.equal(result.error?.file, '/ws/lesson.ipynb#cell1');
+  assert.equal(result.error?.line, 2);
+  assert.match(err, /File "\/ws\/lesson.ipynb#cell1", line 2, in backward\n {4}return dout \/ 0\nZeroDivisionError: float division by zero\n$/);
+});
