@@ -10,3 +10,6 @@ export {
   npLog32,
   npTanh32,
 } from './simdmath';
+
+/** The other elementwise kernels NumPy takes from SVML (float64) and from its own loops (float32). */
+export { SIMD_UNARY_F64, SIMD_UNARY_F32 } from './simdmath';

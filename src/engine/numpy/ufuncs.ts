@@ -14,7 +14,7 @@ import {
   toInt64,
   wrapInt64,
 } from './core';
-import { npExp, npExp32, npLog, npLog32, npTanh, npTanh32 } from './mathfns';
+import { npExp, npExp32, npLog, npLog32, npTanh, npTanh32, SIMD_UNARY_F32 as F32, SIMD_UNARY_F64 as F64 } from './mathfns';
 import { bestAxisOrder, isIdentityPerm, stridesForOrder } from './layout';
 
 export type BinaryOp =
@@ -1156,21 +1156,21 @@ const reciprocalKernelI: UKernel = (a, ai, as, o, oi, n) => {
 const FLOAT_UNARY: Partial<Record<UnaryOp, UKernel>> = {
   exp: expKernel,
   log: logKernelF64,
-  log2: logKernel(Math.log2, 0),
-  log10: logKernel(Math.log10, 0),
-  log1p: logKernel(Math.log1p, -1),
-  expm1: checkedKernel(Math.expm1),
+  log2: logKernel(F64.log2, 0),
+  log10: logKernel(F64.log10, 0),
+  log1p: logKernel(F64.log1p, -1),
+  expm1: checkedKernel(F64.expm1),
   sqrt: sqrtKernel,
   square: squareKernelF,
   tanh: tanhKernel,
-  sinh: checkedKernel(Math.sinh),
-  cosh: checkedKernel(Math.cosh),
-  sin: checkedKernel(Math.sin),
-  cos: checkedKernel(Math.cos),
-  tan: checkedKernel(Math.tan),
-  arcsin: checkedKernel(Math.asin),
-  arccos: checkedKernel(Math.acos),
-  arctan: mapKernel(Math.atan),
+  sinh: checkedKernel(F64.sinh),
+  cosh: checkedKernel(F64.cosh),
+  sin: checkedKernel(F64.sin),
+  cos: checkedKernel(F64.cos),
+  tan: checkedKernel(F64.tan),
+  arcsin: checkedKernel(F64.arcsin),
+  arccos: checkedKernel(F64.arccos),
+  arctan: mapKernel(F64.arctan),
   floor: mapKernel(Math.floor),
   ceil: mapKernel(Math.ceil),
   rint: mapKernel(rint),
@@ -1180,6 +1180,19 @@ const FLOAT_UNARY: Partial<Record<UnaryOp, UKernel>> = {
   positive: copyKernel,
   absolute: absKernel,
   sign: signKernel,
+};
+
+/** float32 arrays: NumPy's own float32 loops, where they differ from the float64 kernel rounded. */
+const FLOAT32_UNARY: Partial<Record<UnaryOp, UKernel>> = {
+  sin: checkedKernel(F32.sin),
+  cos: checkedKernel(F32.cos),
+  arctan: mapKernel(F32.arctan),
+  sinh: checkedKernel(F32.sinh),
+  cosh: checkedKernel(F32.cosh),
+  log2: logKernel(F32.log2, 0),
+  log10: logKernel(F32.log10, 0),
+  log1p: logKernel(F32.log1p, -1),
+  expm1: checkedKernel(F32.expm1),
 };
 
 const FLOAT_FUNCS = new Set<UnaryOp>([
@@ -1270,6 +1283,7 @@ export function unary(op: UnaryOp, a: Operand, warn?: WarningSink): NDArray {
         if (op === 'exp') kernel = expKernel32;
         else if (op === 'log') kernel = logKernel32;
         else if (op === 'tanh') kernel = tanhKernel32;
+        else if (FLOAT32_UNARY[op]) kernel = FLOAT32_UNARY[op] as UKernel;
       }
       break;
     }
