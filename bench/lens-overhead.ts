@@ -11,7 +11,7 @@ import { nodeHostFs } from '../src/host/nodeHostFs';
 
 const root = path.resolve(__dirname, '..');
 const PROGRAMS = [
-  { name: 'lens:seed_layers', file: 'bench/programs/seed_layers.py', runs: 7 },
+  { name: 'lens:seed_layers', file: 'test/fixtures/webview/seed_layers.py', runs: 7 },
   { name: 'lens:layers_only', file: 'test/fixtures/lens/layers_only.py', runs: 7 },
   { name: 'lens:two_layer_passes', file: 'bench/programs/two_layer_passes.py', runs: 5 },
 ];

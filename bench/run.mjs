@@ -20,7 +20,7 @@ const PROGRAMS = [
 
 /** The lens's overhead: name, file (under bench/), how many timed runs of each (the median is reported). */
 const LENS_PROGRAMS = [
-  { name: 'lens:seed_layers', file: 'programs/seed_layers.py', runs: 5, what: "the seed notebook's layers and its calls" },
+  { name: 'lens:seed_layers', file: '../test/fixtures/webview/seed_layers.py', runs: 5, what: "the seed notebook's layers and its calls" },
   { name: 'lens:layers_only', file: '../test/fixtures/lens/layers_only.py', runs: 5, what: 'the same layer classes alone, on synthesized inputs' },
   { name: 'lens:two_layer_passes', file: 'programs/two_layer_passes.py', runs: 3, what: 'TwoLayerNet 784-50-10, batch 100: 5 forward/backward/SGD steps' },
 ];

@@ -261,8 +261,8 @@ export class Tracer implements TraceHooks {
       const previous = layer.lastForward;
       layer.lastForward = call;
       if (count <= KEEP_FIRST) this.keep(call);
-      if (previous && !previous.kept) this.drop(previous);
-      else if (previous && previous.kept) { /* kept already */ }
+      // Only the latest forward waits for a backward to pair with; an earlier one not kept is let go.
+      if (previous) this.pending.delete(previous);
       if (!call.kept) this.pending.add(call);
     } else if (count <= KEEP_BACKWARD) {
       if (call.forward) this.keep(call.forward);
@@ -277,10 +277,6 @@ export class Tracer implements TraceHooks {
     if (call.kept) return;
     call.kept = true;
     this.calls.push(call);
-  }
-
-  private drop(call: TracedCall): void {
-    this.pending.delete(call);
   }
 
   /** The calls to report: those kept, plus each layer's latest forward; in the order they started. */
