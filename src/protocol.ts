@@ -14,7 +14,18 @@ export const PANEL_TABS = ['graph', 'chain', 'activations', 'checks', 'derivatio
 /** The panel's views, each named for what a learner wants to see. */
 export type PanelTab = (typeof PANEL_TABS)[number];
 
-export type ExportFormat = 'svg' | 'png' | 'html';
+/** What the graph exports as a picture; the whole panel as a page is `exportPage`. */
+export type ExportFormat = 'svg' | 'png';
+
+/** Code the report refers to, as the learner wrote it (the same shape as lens/program.ts's ShownSource). */
+export interface SourceListing {
+  title: string;
+  /** The file name spans and errors use for it (`lesson.ipynb#cell3` for a cell). */
+  file: string;
+  text: string;
+  /** Selected lines (1-based, inclusive). */
+  highlight?: [number, number];
+}
 
 export type ProgressState = 'running' | 'analysing' | 'done' | 'cancelled' | 'failed';
 
@@ -29,13 +40,26 @@ export type HostToWebview =
     l10n: Record<string, string>;
     /** Set when the host wants a theme other than the body classes VS Code gives the webview. */
     theme?: ThemeKind;
+    /** How the inspected code was chosen (a selection, a cell, synthesized inputs), shown under the title. */
+    notes?: string[];
+    /** Listings of the inspected code, shown in the Console tab with selected, failing and error lines marked. */
+    sources?: SourceListing[];
+    /**
+     * The panel is a page of its own (webview/page.ts's standalonePanelHtml), not in VS Code:
+     * nothing can run again, and line references scroll to the listings instead of an editor.
+     */
+    standalone?: boolean;
+    /** The view to open with this report (Check My Backward opens the checks); the current one otherwise. */
+    tab?: PanelTab;
   }
   /** The full elements of a summarised array (ValueSummary.ref), in C order; null when the ref is gone. */
   | { type: 'arrayData'; ref: string; data: number[] | null }
   /** Select a graph node (GraphNode.id), e.g. from a hover's "Show in Backprop Lens"; `tab` defaults to the graph. */
   | { type: 'focus'; node: string; tab?: PanelTab }
   /** A run or an analysis is going on (the panel keeps showing the previous report meanwhile). */
-  | { type: 'progress'; state: ProgressState; message?: string };
+  | { type: 'progress'; state: ProgressState; message?: string }
+  /** The Export Panel command wants the graph as a picture: the panel answers with 'export'. */
+  | { type: 'exportGraph'; format: ExportFormat };
 
 /** Messages from the panel to the extension host. */
 export type WebviewToHost =
@@ -45,10 +69,20 @@ export type WebviewToHost =
   | { type: 'reveal'; file: string; line: number; col?: number }
   /** Ask for the full data of a summarised array; the host answers with 'arrayData'. */
   | { type: 'requestArray'; ref: string }
-  /** An exported picture or page: SVG text, a PNG `data:image/png;base64,...` URL, or HTML text. */
+  /** An exported picture of the graph: SVG text, or a PNG `data:image/png;base64,...` URL. The host offers to save it. */
   | { type: 'export'; format: ExportFormat; data: string; suggestedName: string }
+  /**
+   * Export the whole panel as one self-contained HTML page. The webview does not have its own
+   * bundle's text, so the host builds the page, the same one `backprop-lens inspect --html` writes:
+   *   standalonePanelHtml(report, loadPanelAssets(<extension>/dist/webview), { lang, l10n, documentUri, notes, sources })
+   * (webview/page.ts, src/host/panelAssets.ts) from the report (and l10n, notes, sources) it last
+   * sent in 'report', then offers a save dialog with `suggestedName` and writes the page there.
+   */
+  | { type: 'exportPage'; suggestedName: string }
   /** Run the inspected document again. */
-  | { type: 'rerun' };
+  | { type: 'rerun' }
+  /** The panel has drawn the report it was sent, showing `tab` (tests and the command → painted benchmark wait for it). */
+  | { type: 'painted'; tab: PanelTab };
 
 type Shape = Record<string, unknown>;
 
@@ -78,6 +112,11 @@ function isValueSummary(x: unknown): boolean {
     && (x.data === undefined || isArrayOf(x.data, (n) => typeof n === 'number'));
 }
 
+function isSourceListing(x: unknown): boolean {
+  return isObject(x) && isString(x.title) && isString(x.file) && isString(x.text)
+    && (x.highlight === undefined || (isArrayOf(x.highlight, isLine) && (x.highlight as unknown[]).length === 2));
+}
+
 function hasIds(x: unknown): boolean {
   return isArrayOf(x, (v) => isObject(v) && isString(v.id));
 }
@@ -100,7 +139,7 @@ export function isLensReport(x: unknown): x is LensReport {
 
 const THEMES: readonly string[] = ['vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light'];
 const PROGRESS: readonly string[] = ['running', 'analysing', 'done', 'cancelled', 'failed'];
-const FORMATS: readonly string[] = ['svg', 'png', 'html'];
+const FORMATS: readonly string[] = ['svg', 'png'];
 const TABS: readonly string[] = PANEL_TABS;
 
 export function isHostToWebview(x: unknown): x is HostToWebview {
@@ -108,13 +147,19 @@ export function isHostToWebview(x: unknown): x is HostToWebview {
   switch (x.type) {
     case 'report':
       return isLensReport(x.report) && isString(x.documentUri) && isStringRecord(x.l10n)
-        && (x.theme === undefined || (isString(x.theme) && THEMES.includes(x.theme)));
+        && (x.theme === undefined || (isString(x.theme) && THEMES.includes(x.theme)))
+        && (x.notes === undefined || isArrayOf(x.notes, isString))
+        && (x.sources === undefined || isArrayOf(x.sources, isSourceListing))
+        && (x.standalone === undefined || typeof x.standalone === 'boolean')
+        && (x.tab === undefined || (isString(x.tab) && TABS.includes(x.tab)));
     case 'arrayData':
       return isString(x.ref) && (x.data === null || isArrayOf(x.data, (n) => typeof n === 'number'));
     case 'focus':
       return isString(x.node) && (x.tab === undefined || (isString(x.tab) && TABS.includes(x.tab)));
     case 'progress':
       return isString(x.state) && PROGRESS.includes(x.state) && (x.message === undefined || isString(x.message));
+    case 'exportGraph':
+      return isString(x.format) && FORMATS.includes(x.format);
     default:
       return false;
   }
@@ -133,6 +178,10 @@ export function isWebviewToHost(x: unknown): x is WebviewToHost {
       return isString(x.ref);
     case 'export':
       return isString(x.format) && FORMATS.includes(x.format) && isString(x.data) && isString(x.suggestedName);
+    case 'exportPage':
+      return isString(x.suggestedName);
+    case 'painted':
+      return isString(x.tab) && TABS.includes(x.tab);
     default:
       return false;
   }

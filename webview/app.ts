@@ -1,6 +1,6 @@
 // The panel: tabs over the views, the state VS Code keeps for it, and the messages with the host.
 
-import { PANEL_TABS, isHostToWebview, type HostToWebview, type PanelTab, type ThemeKind, type WebviewToHost } from '../src/protocol';
+import { PANEL_TABS, isHostToWebview, type HostToWebview, type PanelTab, type SourceListing, type ThemeKind, type WebviewToHost } from '../src/protocol';
 import type { PanelContext, PanelState } from './context';
 import { clear, h } from './dom';
 import { translator, type L10nKey, type Translate } from './l10n';
@@ -42,6 +42,10 @@ function restoreState(raw: unknown): PanelState {
   const z = r.zoom as Record<string, unknown> | undefined;
   if (z && typeof z.k === 'number' && typeof z.x === 'number' && typeof z.y === 'number') state.zoom = { k: z.k, x: z.x, y: z.y };
   if (Array.isArray(r.expanded)) state.expanded = r.expanded.filter((x): x is string => typeof x === 'string');
+  if (typeof r.documentUri === 'string') state.documentUri = r.documentUri;
+  const lines = r.lines;
+  if (Array.isArray(lines) && lines.length === 2 && lines.every((n) => Number.isInteger(n) && n >= 1)) state.lines = [lines[0], lines[1]];
+  if (typeof r.cell === 'number' && Number.isInteger(r.cell) && r.cell >= 1) state.cell = r.cell;
   return state;
 }
 
@@ -50,8 +54,13 @@ export class App {
   private t: Translate = translator({});
   private ix?: ReportIndex;
   private documentUri = '';
+  private notes: string[] = [];
+  private sources: SourceListing[] = [];
+  /** On a page of its own (webview/page.ts's standalonePanelHtml) rather than in VS Code. */
+  private standalone = false;
   private readonly arrays = new Map<string, ((data: number[] | null) => void)[]>();
   private readonly header = h('header', { class: 'panel-header' });
+  private readonly notesBox = h('div', { class: 'panel-notes muted', hidden: true });
   private readonly progress = h('vscode-progress-bar', { class: 'progress', hidden: true });
   private readonly tabs = h('vscode-tabs', { class: 'tabs', panel: true });
   private readonly announcer = h('div', { class: 'sr-only', 'aria-live': 'polite' });
@@ -82,6 +91,8 @@ export class App {
   }
 
   post(msg: WebviewToHost): void {
+    // A standalone page has no editor: a line reference scrolls to the line in the Console tab's listings.
+    if (this.standalone && msg.type === 'reveal' && this.consoleView.reveal(msg.file, msg.line)) this.showTab('console', true);
     this.vscode.postMessage(msg);
   }
 
@@ -102,7 +113,7 @@ export class App {
     }
     this.attachViews();
     this.tabs.setAttribute('selected-index', String(PANEL_TABS.indexOf(this.state.tab)));
-    this.root.append(this.header, this.progress, this.tabs, this.announcer);
+    this.root.append(this.header, this.notesBox, this.progress, this.tabs, this.announcer);
     this.labelTabs();
   }
 
@@ -164,10 +175,15 @@ export class App {
       b.addEventListener('click', () => this.post({ type: 'reveal', file: err.file, line: err.line }));
       this.header.appendChild(b);
     }
-    const rerun = h('vscode-button', { class: 'rerun', title: this.t('panel.rerun.title') }, this.t('panel.rerun'));
-    rerun.addEventListener('click', () => this.post({ type: 'rerun' }));
     this.header.appendChild(h('span', { class: 'spacer' }));
-    this.header.appendChild(rerun);
+    // Nothing can run again on a page of its own.
+    if (!this.standalone) {
+      const rerun = h('vscode-button', { class: 'rerun', title: this.t('panel.rerun.title') }, this.t('panel.rerun'));
+      rerun.addEventListener('click', () => this.post({ type: 'rerun' }));
+      this.header.appendChild(rerun);
+    }
+    this.notesBox.replaceChildren(...this.notes.map((n) => h('p', { class: 'note' }, n)));
+    this.notesBox.hidden = this.notes.length === 0;
   }
 
   private context(): PanelContext | undefined {
@@ -177,6 +193,8 @@ export class App {
     return {
       ix,
       t: this.t,
+      sources: this.sources,
+      standalone: this.standalone,
       // Views keep their context; the state they read is always the current one.
       get state() {
         return current();
@@ -281,6 +299,10 @@ export class App {
         this.applyTheme(msg.theme);
         const sameDocument = this.documentUri === msg.documentUri || this.documentUri === '';
         this.documentUri = msg.documentUri;
+        this.notes = msg.notes ?? [];
+        this.sources = msg.sources ?? [];
+        this.standalone = msg.standalone === true;
+        document.body.classList.toggle('bl-page', this.standalone);
         this.ix = indexReport(msg.report);
         const ix = this.ix;
         const nodeOk = (id: string | undefined) => !!id && ix.node.has(id.split('::')[0]);
@@ -291,9 +313,16 @@ export class App {
           step: Math.min(this.state.step, Math.max(stepCount(ix) - 1, 0)),
         };
         if (!sameDocument) patch.zoom = undefined;
+        // What VS Code's serializer needs to inspect the same code again after a window reload.
+        patch.documentUri = msg.documentUri;
+        patch.lines = msg.report.source.lines;
+        patch.cell = msg.report.source.cell;
         this.save(patch);
         this.progress.hidden = true;
         this.renderAll();
+        if (msg.tab) this.showTab(msg.tab, false);
+        // Told once the browser has laid the views out: the host's tests and benchmark wait for it.
+        requestAnimationFrame(() => this.post({ type: 'painted', tab: this.state.tab }));
         break;
       }
       case 'arrayData': {
@@ -302,6 +331,9 @@ export class App {
         for (const resolve of waiting) resolve(msg.data);
         break;
       }
+      case 'exportGraph':
+        void this.graphTab.export(msg.format);
+        break;
       case 'focus':
         if (this.ix?.node.has(msg.node.split('::')[0])) {
           this.showTab(msg.tab ?? 'graph', true);

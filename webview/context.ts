@@ -1,6 +1,6 @@
 // What every view is given: the report's index, the translator, and the panel's actions.
 
-import type { PanelTab, WebviewToHost } from '../src/protocol';
+import type { PanelTab, SourceListing, WebviewToHost } from '../src/protocol';
 import { h } from './dom';
 import type { Translate } from './l10n';
 import type { ReportIndex } from './model/index';
@@ -14,11 +14,19 @@ export interface PanelState {
   zoom?: { k: number; x: number; y: number };
   /** Layer nodes opened into their elementary operations. */
   expanded: string[];
+  /** What was inspected, so the host can inspect it again when VS Code restores the panel. */
+  documentUri?: string;
+  lines?: [number, number];
+  cell?: number;
 }
 
 export interface PanelContext {
   ix: ReportIndex;
   t: Translate;
+  /** Listings of the inspected code, when the host sent them. */
+  sources: readonly SourceListing[];
+  /** A page of its own (no VS Code): nothing runs again, and there is no page to export but this one. */
+  standalone: boolean;
   state: Readonly<PanelState>;
   post(msg: WebviewToHost): void;
   select(node: string | undefined, opts?: { openChain?: boolean }): void;

@@ -1,11 +1,13 @@
 // Entry of dist/cli-worker.js: the command line on a worker thread with a deep stack (see src/cli.ts).
 // Output goes straight to file descriptors 1 and 2, synchronously, so stdout and stderr keep their order.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { runNotebook, runSource } from '../engine';
 import type * as LensProgram from '../engine/lens/program';
 import { runCommandLine } from './commandLine';
 import { nodeHostFs } from './nodeHostFs';
+import { loadPanelAssets } from './panelAssets';
 
 export interface CliInput {
   args: string[];
@@ -49,8 +51,10 @@ const code = runCommandLine(args, {
   },
   fs: nodeHostFs,
   cwd,
-  readFile: (path) => fs.readFileSync(path, 'utf8'),
-  writeFile: (path, text) => fs.writeFileSync(path, text, 'utf8'),
+  readFile: (file) => fs.readFileSync(file, 'utf8'),
+  writeFile: (file, text) => fs.writeFileSync(file, text, 'utf8'),
+  // Bundled, this is dist/cli-worker.js, and the panel's build is dist/webview beside it.
+  panelAssets: () => loadPanelAssets(path.join(__dirname, 'webview')),
   lineBuffered: isTTY,
   write: (stream, text) => writeAll(stream === 'stdout' ? 1 : 2, text),
 });

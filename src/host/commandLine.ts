@@ -1,14 +1,17 @@
 // `backprop-lens run FILE`: what `python3 FILE` does, on the embedded engine.
-// `backprop-lens inspect FILE`: the same run under the lens, summarised (text, JSON or an HTML page).
+// `backprop-lens inspect FILE`: the same run under the lens, summarised (text, JSON, and with
+// `--html` the panel as a page of its own: webview/page.ts's standalonePanelHtml).
 // Kept apart from src/cli.ts so tests can drive it with a stand-in engine and captured streams.
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { version } from '../../package.json';
+import { standalonePanelHtml, type PanelAssets } from '../../webview/page';
 import type { Budget, HostFS, RunOptions, RunResult } from '../engine/api';
-import { renderReportHtml, type SourceListing } from '../engine/lens/html';
 import type { ProgramRequest } from '../engine/lens/program';
 import type { LensReport } from '../engine/lens/report';
 import { parseLineRange } from '../engine/lens/selection';
 import { outcomeOf, renderReportText } from '../engine/lens/text';
+import type { SourceListing } from '../protocol';
 import { OutputBuffer, type StreamName } from './outputBuffer';
 
 /** What `inspect` gets back from the engine: a report, or why the request cannot run (a bad selection or cell). */
@@ -31,6 +34,11 @@ export interface CommandLineHost {
   readFile(path: string): string;
   /** Writes a file (`inspect --html`); throws a Node error when it cannot. */
   writeFile?(path: string, text: string): void;
+  /**
+   * The panel's built files for `inspect --html` (src/host/panelAssets.ts's loadPanelAssets of
+   * the dist/webview folder beside the CLI); throws, with a message that says why, when they are missing.
+   */
+  panelAssets?(): PanelAssets;
   /** Raw writes; batching happens here, before them. */
   write(stream: StreamName, text: string): void;
   /** Send each line as it ends (a terminal is watching), rather than in blocks (a pipe or file). */
@@ -65,7 +73,8 @@ Options:
   --lines A-B            inspect: only lines A to B, with the file's imports, functions and classes
   --cell N               inspect: cell N of a notebook (all cells count), after the cells before it
   --json                 inspect: print the report as JSON (report version 1) instead of a summary
-  --html OUT.html        inspect: also write the report as a self-contained HTML page
+  --html OUT.html        inspect: also write the Backprop Lens panel for the report as one
+                         self-contained HTML page (open it in a browser; no network needed)
   -h, --help             show this help and exit
   --version              show the version and exit
 
@@ -272,6 +281,18 @@ function inspect(cmd: InspectCommand, host: CommandLineHost): number {
   };
   if (!host.engine.inspect) return internal(new Error('this engine has no lens (inspect)'));
 
+  // The page is the panel itself: without its built files there is nothing to write, so say so before running anything.
+  let assets: PanelAssets | undefined;
+  if (cmd.html !== undefined) {
+    try {
+      if (!host.panelAssets) throw new Error('this build of backprop-lens has no panel');
+      assets = host.panelAssets();
+    } catch (e) {
+      host.write('stderr', `backprop-lens: --html cannot write a page: ${e instanceof Error ? e.message : String(e)}\n`);
+      return EXIT_USAGE;
+    }
+  }
+
   let outcome: InspectOutcome;
   try {
     outcome = host.engine.inspect(
@@ -293,7 +314,17 @@ function inspect(cmd: InspectCommand, host: CommandLineHost): number {
   };
   let html: string | undefined;
   try {
-    if (cmd.html !== undefined) html = renderReportHtml(report, { displayPath, notes, sources });
+    if (assets !== undefined) {
+      const where = [displayPath(report.source.file)];
+      if (report.source.cell !== undefined) where.push(`cell ${report.source.cell}`);
+      if (report.source.lines) where.push(`lines ${report.source.lines[0]}–${report.source.lines[1]}`);
+      html = standalonePanelHtml(report, assets, {
+        title: `Backprop Lens: ${where.join(', ')}`,
+        documentUri: pathToFileURL(filename).href,
+        notes,
+        sources,
+      });
+    }
     host.write('stdout', cmd.json ? `${JSON.stringify(report, jsonSafe, 2)}\n` : renderReportText(report, { displayPath, notes }));
   } catch (e) {
     return internal(e);

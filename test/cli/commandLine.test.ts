@@ -145,6 +145,8 @@ function lensHost(outcome: InspectOutcome | (() => InspectOutcome), files?: Reco
     if (file.includes('/missing/')) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
     written[file] = text;
   };
+  // A stand-in for the panel's build: a script, a stylesheet with one font, no translations.
+  fake.host.panelAssets = () => ({ script: 'console.log("panel");\n', css: '@font-face { src: url("./fonts/F.woff2") format("woff2"); }\n', fonts: { './fonts/F.woff2': 'AAAA' } });
   return { ...fake, requests, written };
 }
 
@@ -186,14 +188,35 @@ describe('backprop-lens inspect', () => {
     assert.equal(fake.text('stderr'), '');
   });
 
-  test('--html writes the page, and says so on stderr; a file it cannot write is exit 2', () => {
-    const fake = lensHost({ kind: 'report', report: report() });
+  test('--html writes the panel as a page, and says so on stderr; a file it cannot write is exit 2', () => {
+    const notes = ['main.py: lines 2-5, with the imports, functions and classes they need'];
+    const sources = [{ title: 'main.py', file: '/work/main.py', text: 'program', highlight: [2, 5] as [number, number] }];
+    const fake = lensHost({ kind: 'report', report: report(), notes, sources });
     assert.equal(runCommandLine(['inspect', 'main.py', '--html', 'out/r.html'], fake.host), 0);
-    assert.match(fake.written['/work/out/r.html'], /^<!DOCTYPE html>/);
+    const page = fake.written['/work/out/r.html'];
+    assert.match(page, /^<!DOCTYPE html>/);
+    assert.match(page, /<title>Backprop Lens: main\.py<\/title>/);
+    assert.match(page, /<script type="module" nonce="[0-9a-f]+">\nconsole\.log\("panel"\);/, 'the panel\'s own script, inlined');
+    assert.match(page, /url\("data:font\/woff2;base64,AAAA"\)/, 'its fonts as data: URLs');
+    const data = JSON.parse(/<script type="application\/json" id="bl-data">(.*?)<\/script>/s.exec(page)?.[1] ?? '{}') as { message: Record<string, unknown> };
+    assert.deepEqual({ ...data.message, report: undefined }, {
+      type: 'report', report: undefined, documentUri: 'file:///work/main.py', l10n: {}, notes, sources, standalone: true,
+    });
     assert.equal(fake.text('stderr'), 'backprop-lens: wrote out/r.html\n');
     const failing = lensHost({ kind: 'report', report: report() });
     assert.equal(runCommandLine(['inspect', 'main.py', '--html', '/missing/r.html'], failing.host), EXIT_USAGE);
     assert.match(failing.text('stderr'), /can't write '\/missing\/r\.html': \[Errno 2\] No such file or directory/);
+  });
+
+  test('--html without the panel\'s built files is a usage error (2), before anything runs', () => {
+    const fake = lensHost({ kind: 'report', report: report() });
+    fake.host.panelAssets = () => {
+      throw new Error("the panel's files are not built: /opt/bl/dist/webview/main.js is missing (run `npm run build`)");
+    };
+    assert.equal(runCommandLine(['inspect', 'main.py', '--html', 'r.html'], fake.host), EXIT_USAGE);
+    assert.equal(fake.text('stderr'), "backprop-lens: --html cannot write a page: the panel's files are not built: /opt/bl/dist/webview/main.js is missing (run `npm run build`)\n");
+    assert.equal(fake.requests.length, 0, 'the program did not run');
+    assert.deepEqual(fake.written, {});
   });
 
   test('a selection or cell the lens cannot run is a usage error, reported as the lens words it', () => {

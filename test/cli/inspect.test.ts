@@ -80,21 +80,28 @@ describe('backprop-lens inspect', () => {
     assert.equal(run('inspect', fixture('two_exercises.py'), '--lines', '29-31').status, 0, 'inside Relu: the class runs whole on made-up inputs');
   });
 
-  test('--html writes one self-contained page with the graph as SVG and no remote URLs', () => {
+  test('--html writes the panel as one self-contained page: its bundle, the report, no remote URLs', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-inspect-'));
     const out = path.join(dir, 'report.html');
     const r = run('inspect', 'examples/buy_apple_orange.py', '--html', out);
     assert.equal(r.stderr, `backprop-lens: wrote ${out}\n`);
+    assert.match(r.stdout, /^Backprop Lens: /, 'the summary still prints');
     const html = fs.readFileSync(out, 'utf8');
     assert.match(html, /^<!DOCTYPE html>/);
-    assert.match(html, /<svg /);
-    assert.doesNotMatch(html, /https?:\/\//);
-    assert.doesNotMatch(html, /<script/i);
-    assert.match(r.stdout, /^Backprop Lens: /, 'the summary still prints');
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-[0-9a-f]+'; /);
+    assert.match(html, /<title>Backprop Lens: examples\/buy_apple_orange\.py<\/title>/);
+    const bundle = /<script type="module" nonce="[0-9a-f]+">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    assert.equal(bundle.trim(), fs.readFileSync(path.join(root, 'dist/webview/main.js'), 'utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '').trim(), 'the panel\'s own bundle');
+    const data = JSON.parse(/<script type="application\/json" id="bl-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}') as { message: { report: LensReport; sources: { file: string }[]; standalone: boolean } };
+    assert.deepEqual(data.message.report.graph, inspectJson('examples/buy_apple_orange.py').report.graph, 'the report, embedded');
+    assert.deepEqual(data.message.sources.map((s) => s.file), [path.join(root, 'examples/buy_apple_orange.py')]);
+    assert.equal(data.message.standalone, true);
+    assert.doesNotMatch(html.replace(bundle, ''), /https?:\/\//, 'no URL outside the bundle');
 
     const bad = run('inspect', 'examples/buy_apple_orange.py', '--html', path.join(dir, 'no', 'such', 'dir', 'r.html'));
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /can't write '.*r\.html': \[Errno 2\] No such file or directory/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   test('--cell N runs the cells before it, then inspects cell N; lines refer to the cell', () => {

@@ -1,10 +1,9 @@
-// The report as text (the CLI's summary) and as an HTML page, from reports built by hand, so
+// The report as text (the CLI's summary), from reports built by hand, so
 // they do not depend on what the analysis currently finds; plus the graph text of a real run.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { renderReportHtml } from '../../src/engine/lens/html';
 import { inspectProgram } from '../../src/engine/lens/program';
 import { REPORT_VERSION, type LensReport, type ValueSummary } from '../../src/engine/lens/report';
 import { briefValue, outcomeOf, renderReportText, shortNumber } from '../../src/engine/lens/text';
@@ -114,34 +113,6 @@ describe('value formatting', () => {
     assert.equal(briefValue(big), '(100, 784) float64 in [-0.25, 1]');
     assert.equal(shortNumber(1.23e-16), '1.2e-16');
     assert.equal(shortNumber(0), '0');
-  });
-});
-
-describe('renderReportHtml', () => {
-  const html = renderReportHtml(sampleReport(), {
-    sources: [{ title: 'relu.py', file: '/ws/relu.py', text: 'import numpy as np\n'.repeat(14), highlight: [10, 14] }],
-  });
-
-  test('is one self-contained page: a strict CSP, inline CSS, no scripts, no remote resources', () => {
-    assert.match(html, /^<!DOCTYPE html>/);
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
-    assert.doesNotMatch(html, /<script/i, 'program text is escaped, and the page has no scripts');
-    assert.doesNotMatch(html, /https?:\/\//);
-    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
-  });
-
-  test('draws the graph as an inline SVG, forward values above and gradients below each arrow', () => {
-    assert.match(html, /<svg class="graph"/);
-    assert.match(html, /<text [^>]*class="fwd-label"[^>]*><title>x = \[ 1\. {2}-0\.5\]<\/title>\[ 1\. -0\.5\]<\/text>/);
-    assert.match(html, /<text [^>]*class="bwd-label"[^>]*><title>dx = \[1\. 1\.\]<\/title>\[1\. 1\.\]<\/text>/);
-    assert.match(html, /<g class="layer bad">/, 'the layer whose check failed is marked');
-  });
-
-  test('has tables for checks, hazards, derivations, synthesized inputs and calls, and the source with marks', () => {
-    for (const id of ['checks', 'hazards', 'derivations', 'synthesized', 'calls', 'source', 'output']) assert.match(html, new RegExp(`<section id="${id}">`), id);
-    assert.match(html, /<tr class="bad"><td><span class="fail">✗<\/span><\/td><td>relu \(Relu\)<\/td><td><code>x<\/code><\/td><td><span class="value" title="\[1\. 1\.\]">\[1\. 1\.\]<\/span><\/td><td>.*?<\/td><td>1<\/td>/);
-    assert.match(html, /<span class="line sel"><span class="ln">10<\/span>/);
-    assert.match(html, /<span class="line bad"><span class="ln"> 9<\/span>/, 'the failing check\'s line');
   });
 });
 

@@ -260,7 +260,7 @@ describe('Backprop Lens panel in Chromium', { skip, timeout: 180_000 }, () => {
     await p.shot('steps-apple-light');
   });
 
-  test('export: the graph as SVG, PNG and HTML, posted to the host', async () => {
+  test('export: the graph as SVG and PNG, posted to the host; the whole panel as a page, asked of the host', async () => {
     const p = await panel(apple);
     const { page } = p;
     await page.locator('vscode-button.export-svg').click();
@@ -271,8 +271,8 @@ describe('Backprop Lens panel in Chromium', { skip, timeout: 180_000 }, () => {
     const png = await lastPosted(p, 'export');
     assert.ok(png?.type === 'export' && png.data.startsWith('data:image/png;base64,') && png.data.length > 5000);
     await page.locator('vscode-button.export-html').click();
-    const html = await lastPosted(p, 'export');
-    assert.ok(html?.type === 'export' && html.format === 'html' && html.data.includes('<svg'));
+    await page.waitForFunction(() => (window as unknown as { __posted: WebviewToHost[] }).__posted.some((m) => m.type === 'exportPage'));
+    assert.deepEqual(await lastPosted(p, 'exportPage'), { type: 'exportPage', suggestedName: 'buy_apple_orange-lens.html' });
   });
 
   test('themes, high contrast, reduced motion and the Korean bundle', async () => {

@@ -56,7 +56,7 @@ export function valueView(ctx: PanelContext, v: ValueSummary, label: string, laz
       void ctx.requestArray(ref).then((data) => {
         status.remove();
         if (data) holder.replaceChildren(heatmap(data, shape, label, readout));
-        else holder.appendChild(h('p', { class: 'muted' }, t('act.unavailable')));
+        else holder.appendChild(h('p', { class: 'muted' }, t(ctx.standalone ? 'act.unavailableStandalone' : 'act.unavailable')));
       });
     });
   } else {

@@ -36,10 +36,6 @@ export function svgToPng(svg: string, width: number, height: number): Promise<st
   });
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 export class GraphTab {
   readonly element = h('div', { class: 'graph-tab' });
   readonly graph = new GraphView();
@@ -68,7 +64,8 @@ export class GraphTab {
         h('span', { class: 'tool-label' }, `${t('graph.export')}:`),
         button(t('graph.exportSvg'), `${t('graph.export')} SVG`, () => void this.export('svg'), 'export-svg'),
         button(t('graph.exportPng'), `${t('graph.export')} PNG`, () => void this.export('png'), 'export-png'),
-        button(t('graph.exportHtml'), `${t('graph.export')} HTML`, () => void this.export('html'), 'export-html')),
+        // The whole panel as a page; a standalone page is that page already.
+        ctx.standalone ? null : button(t('graph.exportHtml'), t('graph.exportHtml.title'), () => this.exportPage(), 'export-html')),
       h('div', { class: 'legend', 'aria-hidden': 'true' },
         h('span', { class: 'legend-forward' }, `■ ${t('graph.legend.forward')}`),
         h('span', { class: 'legend-gradient' }, `■ ${t('graph.legend.gradient')}`)));
@@ -77,9 +74,18 @@ export class GraphTab {
     this.graph.setContext(ctx);
   }
 
+  private fileStem(): string {
+    const file = this.ctx?.ix.report.source.file ?? 'backprop-lens';
+    return file.split(/[\\/]/).pop()?.replace(/\.[^.]*$/, '') || 'backprop-lens';
+  }
+
   private baseName(): string {
-    const file = this.ctx?.ix.report.source.file ?? 'graph';
-    return `${file.split(/[\\/]/).pop()?.replace(/\.[^.]*$/, '') ?? 'graph'}-graph`;
+    return `${this.fileStem()}-graph`;
+  }
+
+  /** The whole panel as one HTML page: the host builds it (webview/page.ts's standalonePanelHtml) from the report it holds. */
+  exportPage(): void {
+    this.ctx?.post({ type: 'exportPage', suggestedName: `${this.fileStem()}-lens.html` });
   }
 
   async export(format: ExportFormat): Promise<void> {
@@ -89,14 +95,10 @@ export class GraphTab {
     const name = this.baseName();
     if (format === 'svg') {
       ctx.post({ type: 'export', format, data: svg, suggestedName: `${name}.svg` });
-    } else if (format === 'png') {
+    } else {
       const { width, height } = this.graph.size();
       const data = await svgToPng(svg, width, height);
       ctx.post({ type: 'export', format, data, suggestedName: `${name}.png` });
-    } else {
-      const title = escapeHtml(ctx.ix.report.source.file);
-      const data = `<!DOCTYPE html>\n<html><head><meta charset="UTF-8"><title>${title}</title></head>\n<body>\n<h1>${title}</h1>\n${svg}\n</body></html>\n`;
-      ctx.post({ type: 'export', format, data, suggestedName: `${name}.html` });
     }
   }
 }

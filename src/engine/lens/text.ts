@@ -1,6 +1,7 @@
 // The report as plain text, for `backprop-lens inspect` on a terminal: the layers, the layer graph
 // in forward order with the values and gradients on its edges, the gradient checks, hazards,
-// derivations, synthesized inputs, and the error. The helpers here are shared with html.ts.
+// derivations, synthesized inputs, and the error. (The page, `inspect --html`, is the panel itself:
+// webview/page.ts's standalonePanelHtml.)
 
 import type { Derivation, GradientCheck, GraphEdge, GraphNode, LayerInfo, LensReport, ValueSummary } from './report';
 
