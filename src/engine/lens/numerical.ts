@@ -150,7 +150,13 @@ function objectiveValue(outputs: PyValue[], obj: Objective): { f: number; abs: n
     const a = o === undefined ? null : toFloat(o);
     if (!a) return null;
     const x = a.toFlat();
-    const d = s.dout.size === a.size ? s.dout.toFlat() : s.dout.size === 1 ? null : s.dout.broadcastTo(a.shape).toFlat();
+    let d: ArrayLike<number> | null;
+    try {
+      d = s.dout.size === a.size ? s.dout.toFlat() : s.dout.size === 1 ? null : s.dout.broadcastTo(a.shape).toFlat();
+    } catch {
+      // backward received a dout of another shape than forward's output (the layers were walked in the wrong order).
+      throw new ReplayFailed(`dout has shape (${s.dout.shape.join(', ')}) but forward's output has shape (${a.shape.join(', ')})`);
+    }
     const d0 = s.dout.size === 1 ? s.dout.toFlat()[0] : 0;
     for (let i = 0; i < x.length; i++) {
       const p = x[i] * (d ? d[i] : d0);
