@@ -2,7 +2,7 @@
 // (/usr/bin/python3), in the same run, with the ratio engine/CPython. Outputs must be identical.
 // Then the lens's overhead: `inspect --json` against plain `run` of the same program.
 //   npm run bench                 all programs
-//   node bench/run.mjs NAME...    some of them (lens rows are named lens:NAME)
+//   node bench/run.mjs NAME...    some of them (lens rows are named lens:NAME; `hover` times the hovers)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -95,5 +95,10 @@ if (lensRows.some((r) => r.ratio >= 3)) console.log('lens overhead above the goa
 if (lensWanted.length) {
   console.log('');
   spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'lens-overhead.ts'), ...lensWanted.map((p) => p.name)], { cwd: root, stdio: 'inherit' });
+}
+// Hovers: parse + recognise + text at every position of the seed file (goal: p95 ≤ 50 ms warm).
+if (!wanted.length || wanted.includes('hover')) {
+  console.log('');
+  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'hover.ts')], { cwd: root, stdio: 'inherit' });
 }
 if (rows.some((r) => !r.same_output)) process.exit(1);
