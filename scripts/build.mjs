@@ -39,6 +39,8 @@ const bundles = [
   // `vscode` exists only inside the extension host.
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js' },
+  // Loaded on the first hover, not at activation.
+  { ...common, entryPoints: ['src/extension/hoverEngine.ts'], outfile: 'dist/hover-engine.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/host/cliWorker.ts'], outfile: 'dist/cli-worker.js' },
 ];
@@ -63,7 +65,7 @@ const webview = {
   format: 'esm',
   // VS Code 1.100's webviews run Chromium 132.
   target: 'chrome120',
-  entryPoints: ['webview/main.ts', 'webview/main.css'],
+  entryPoints: ['webview/main.ts', 'webview/main.css', 'webview/lesson/lesson.ts'],
   outdir: 'dist/webview',
   entryNames: '[name]',
   assetNames: 'fonts/[name]',

@@ -1,157 +1,306 @@
-// Extension entry (dist/extension.js): the "Run File with the Embedded Engine" command.
-import * as os from 'node:os';
+// Extension entry (dist/extension.js): commands, CodeLens, the panel and its serializer, diagnostics.
+// Thin: the engine runs in a worker (dist/worker.js); this file decides what to run and shows the answer.
+// Nothing heavy is imported here: the interpreter and the lens are bundled into the worker only.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-// Only the API module: the interpreter itself is bundled into dist/worker.js, not here.
-import { DEFAULT_BUDGET } from '../engine/api';
-import { startRun, type RunHandle, type RunOutcome } from './runner';
-import type { RunRequest } from './workerProtocol';
+import type { PanelTab } from '../protocol';
+import { LayerCodeLensProvider } from './codeLens';
+import type { LensReport } from '../engine/lens/report';
+import { Diagnostics } from './diagnostics';
+import { registerHovers } from './hovers';
+import { standalonePanelHtml } from '../../webview/page';
+import { loadPanelAssets } from '../host/panelAssets';
+import { language, loadOverrideBundle, t, webviewStrings } from './i18n';
+import { LensPanel, PANEL_VIEW_TYPE, saveExport, type PanelHost, type RestorableState } from './panel';
+import { Runs } from './runs';
+import { notebookOfCell, resolveTarget, targetFor, type InspectTarget } from './target';
 
-/** Quick runs finish without a notification flashing up. */
-const PROGRESS_DELAY_MS = 300;
-
-interface ActiveRun {
-  handle: RunHandle;
-  finished: Promise<void>;
+/** What a command resolves to: tests and the UI read it; people see the panel and the messages. */
+export interface CommandResult {
+  status: 'report' | 'ran' | 'rejected' | 'stopped' | 'crashed' | 'no-target';
+  checks?: { passed: number; failed: number };
+  error?: string;
+  message?: string;
+  /** What the report holds, in brief. */
+  report?: { file: string; lines?: [number, number]; cell?: number; layers: string[]; derivations: { agree?: boolean; maxAbsDiff?: number }[] };
 }
 
-let activeRun: ActiveRun | undefined;
+/** For tests and benchmarks (returned by activate()): what the panels show. */
+export interface BackpropLensApi {
+  panels(): { documentUri: string; visible: boolean; reportFile?: string; lastPainted?: { at: number; tab?: string } }[];
+  /** Resolves when the panel of `documentUri` has drawn its next report. */
+  nextPaint(documentUri: string, timeoutMs?: number): Promise<boolean>;
+  activationMs: number;
+}
 
-export function activate(context: vscode.ExtensionContext): void {
+type Purpose = 'inspect' | 'check' | 'sigmoid';
+const TAB_FOR: Record<Purpose, PanelTab> = { inspect: 'graph', check: 'checks', sigmoid: 'derivation' };
+
+export function activate(context: vscode.ExtensionContext): BackpropLensApi {
+  const started = performance.now();
   const channel = vscode.window.createOutputChannel('Backprop Lens');
-  const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
+  const runs = new Runs(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, channel);
+  const diagnostics = new Diagnostics();
+  const panels = new Map<string, LensPanel>();
+  /** Each document's last lens report (hovers show its values), kept when its panel closes. */
+  const lastReports = new Map<string, { report: LensReport; target: InspectTarget }>();
+  let lastActive: LensPanel | undefined;
+
+  const host: PanelHost = {
+    extensionUri: context.extensionUri,
+    rerun: (panel) => {
+      const state: RestorableState = { documentUri: panel.documentUri.toString(), lines: panel.target?.lines, cell: panel.target?.cell };
+      void targetFor(state).then((target) => (target ? inspect('inspect', target) : undefined));
+    },
+    exportPage: (panel, suggestedName) => exportPage(context.extensionUri, panel, suggestedName),
+  };
+
+  const adopt = (panel: LensPanel): LensPanel => {
+    const key = panel.documentUri.toString();
+    panels.set(key, panel);
+    lastActive = panel;
+    panel.panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.active) lastActive = panel;
+    });
+    panel.onDidDispose(() => {
+      if (panels.get(key) === panel) panels.delete(key);
+      if (lastActive === panel) lastActive = undefined;
+      void vscode.commands.executeCommand('setContext', 'backpropLens.panelOpen', panels.size > 0);
+    });
+    void vscode.commands.executeCommand('setContext', 'backpropLens.panelOpen', true);
+    return panel;
+  };
+
+  const panelFor = (documentUri: vscode.Uri): LensPanel => {
+    const existing = panels.get(documentUri.toString());
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const webviewPanel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      t('Backprop Lens: {0}', path.basename(documentUri.path)),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true },
+    );
+    return adopt(new LensPanel(webviewPanel, documentUri, host));
+  };
+
+  async function inspect(purpose: Purpose, target: InspectTarget): Promise<CommandResult> {
+    const panel = panelFor(target.documentUri);
+    panel.progress('running');
+    const { handle, outcome } = await runs.run(target, true);
+    switch (outcome.kind) {
+      case 'inspected': {
+        const { report } = outcome.result;
+        lastReports.set(target.documentUri.toString(), { report, target });
+        diagnostics.showReport(target, report);
+        if (panel.panel.visible === false) panel.reveal();
+        await panel.show(target, outcome.result, handle, TAB_FOR[purpose]);
+        const failed = report.checks.filter((c) => !c.passed);
+        const result: CommandResult = {
+          status: 'report',
+          checks: { passed: report.checks.length - failed.length, failed: failed.length },
+          error: report.error ? `${report.error.type}: ${report.error.message}` : undefined,
+          report: {
+            file: report.source.file,
+            lines: report.source.lines,
+            cell: report.source.cell,
+            layers: report.layers.map((l) => `${l.className}:${l.kind}`),
+            derivations: report.derivations.map((d) => ({ agree: d.agree, maxAbsDiff: d.maxAbsDiff })),
+          },
+        };
+        if (purpose === 'check') result.message = checkSummary(report.checks.length, failed.map((c) => {
+          const layer = report.layers.find((l) => l.id === c.layer);
+          return `${layer?.className ?? c.layer}.backward d${c.target.name}${c.line ? ` (${t('line {0}', c.line)})` : ''}`;
+        }), report.error !== undefined);
+        if (purpose === 'sigmoid' && report.derivations.length === 0) {
+          result.message = t('No elementwise layer such as Sigmoid ran in {0}, so there is no derivative to compare.', target.label);
+        }
+        if (result.message) void vscode.window.showInformationMessage(result.message);
+        return result;
+      }
+      case 'rejected':
+        handle.dispose();
+        panel.progress('failed', outcome.message);
+        diagnostics.clear(target);
+        void vscode.window.showWarningMessage(t('Backprop Lens cannot inspect {0}: {1}', target.label, outcome.message));
+        return { status: 'rejected', message: outcome.message };
+      case 'stopped':
+        panel.progress(outcome.reason === 'cancelled' ? 'cancelled' : 'failed');
+        if (outcome.reason === 'timeout') {
+          void vscode.window.showWarningMessage(t('{0} did not finish within its time limit of {1} s (setting backpropLens.timeLimitSeconds).',
+            target.label, vscode.workspace.getConfiguration('backpropLens').get<number>('timeLimitSeconds', 10)));
+        }
+        return { status: 'stopped', message: outcome.reason };
+      case 'crashed':
+        panel.progress('failed', outcome.message);
+        return { status: 'crashed', message: outcome.message };
+      default:
+        // 'finished' and 'lesson' are not produced for lens runs.
+        handle.dispose();
+        return { status: 'ran' };
+    }
+  }
+
+  const inspectCommand = (purpose: Purpose) => async (arg?: unknown): Promise<CommandResult> => {
+    const target = await resolveTarget(arg);
+    if (!target) {
+      void vscode.window.showInformationMessage(t('Open a Python file or a notebook code cell with layer code to inspect it with Backprop Lens.'));
+      return { status: 'no-target' };
+    }
+    return inspect(purpose, target);
+  };
+
+  async function runFile(arg?: unknown): Promise<CommandResult> {
+    const target = await resolveTarget(arg, { wholeFile: true });
+    if (!target) {
+      void vscode.window.showInformationMessage(t('Open a Python file or a Jupyter notebook to run it with Backprop Lens.'));
+      return { status: 'no-target' };
+    }
+    // "Run File" runs every cell of a notebook, not the cell the cursor is in.
+    const whole: InspectTarget = { ...target, lines: undefined, cell: undefined, label: path.basename(target.filename) };
+    channel.show(true);
+    const { outcome } = await runs.run(whole, false);
+    if (outcome.kind === 'finished') {
+      diagnostics.showError(whole, outcome.result.error);
+      const error = outcome.result.error;
+      return { status: 'ran', error: error ? `${error.type}: ${error.message}` : undefined };
+    }
+    return { status: outcome.kind === 'stopped' ? 'stopped' : 'crashed', message: outcome.kind === 'stopped' ? outcome.reason : outcome.kind };
+  }
+
+  async function exportCommand(): Promise<void> {
+    const panel = lastActive ?? [...panels.values()].find((p) => p.visible);
+    if (!panel?.result) {
+      void vscode.window.showInformationMessage(t('Inspect some layer code first: there is no Backprop Lens panel to export.'));
+      return;
+    }
+    const base = path.basename(panel.documentUri.path).replace(/\.[^.]*$/, '');
+    const choice = await vscode.window.showQuickPick([
+      { label: t('Whole panel as an HTML page'), format: 'html' as const },
+      { label: t('Graph as SVG'), format: 'svg' as const },
+      { label: t('Graph as PNG'), format: 'png' as const },
+    ], { placeHolder: t('Export the Backprop Lens panel of {0}', path.basename(panel.documentUri.path)) });
+    if (!choice) return;
+    if (choice.format === 'html') await exportPage(context.extensionUri, panel, `${base}-backprop-lens.html`);
+    else panel.requestExport(choice.format);
+  }
+
+  async function openInPanel(arg?: { uri?: string; node?: string; tab?: PanelTab }): Promise<void> {
+    const uri = arg?.uri ? vscode.Uri.parse(arg.uri) : undefined;
+    const nbUri = uri?.scheme === 'vscode-notebook-cell'
+      ? vscode.workspace.notebookDocuments.find((nb) => nb.getCells().some((c) => c.document.uri.toString() === uri.toString()))?.uri
+      : undefined;
+    const panel = panels.get((nbUri ?? uri)?.toString() ?? '');
+    if (!panel) {
+      await inspectCommand('inspect')(uri ? { uri } : undefined);
+      return;
+    }
+    panel.reveal();
+    if (arg?.node) panel.focus(arg.node, arg.tab);
+  }
+
+  const codeLens = new LayerCodeLensProvider();
+  registerHovers(context, {
+    language,
+    enginePath: vscode.Uri.joinPath(context.extensionUri, 'dist', 'hover-engine.js').fsPath,
+    report(uri) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const notebook = doc && notebookOfCell(doc);
+      const last = lastReports.get((notebook?.uri ?? uri).toString());
+      if (!last) return undefined;
+      if (!notebook) return { report: last.report, file: last.target.filename };
+      const cell = notebook.getCells().find((c) => c.document.uri.toString() === uri.toString());
+      return cell ? { report: last.report, file: `${last.target.filename}#cell${cell.index + 1}` } : undefined;
+    },
+  });
   context.subscriptions.push(
     channel,
-    vscode.commands.registerCommand('backpropLens.runFile', () => runActiveFile(workerPath, channel)),
-    { dispose: () => activeRun?.handle.dispose() },
+    runs,
+    diagnostics,
+    codeLens,
+    { dispose: () => [...panels.values()].forEach((p) => p.dispose()) },
+    vscode.commands.registerCommand('backpropLens.inspect', inspectCommand('inspect')),
+    vscode.commands.registerCommand('backpropLens.checkBackward', inspectCommand('check')),
+    vscode.commands.registerCommand('backpropLens.compareSigmoid', inspectCommand('sigmoid')),
+    vscode.commands.registerCommand('backpropLens.runFile', runFile),
+    vscode.commands.registerCommand('backpropLens.exportPanel', exportCommand),
+    vscode.commands.registerCommand('backpropLens.openInPanel', openInPanel),
+    vscode.commands.registerCommand('backpropLens.cancel', () => runs.cancelActive()),
+    vscode.languages.registerCodeLensProvider({ language: 'python' }, codeLens),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      async deserializeWebviewPanel(webviewPanel, state: unknown) {
+        const saved = (state ?? {}) as RestorableState;
+        const target = await targetFor(saved);
+        if (!target) {
+          // The document is gone: nothing to show, and an empty panel would only confuse.
+          webviewPanel.dispose();
+          return;
+        }
+        adopt(new LensPanel(webviewPanel, target.documentUri, host));
+        void inspect('inspect', target);
+      },
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('backpropLens.language') && language() === 'ko') void loadOverrideBundle(context.extensionUri);
+    }),
   );
+  if (language() === 'ko') void loadOverrideBundle(context.extensionUri);
+  // Load the engine in a worker once the window has settled, so the first inspection starts at once.
+  const warm = setTimeout(() => runs.prewarm(), 1500);
+  context.subscriptions.push({ dispose: () => clearTimeout(warm) });
+
+  const activationMs = performance.now() - started;
+  return {
+    activationMs,
+    panels: () => [...panels.values()].map((p) => ({
+      documentUri: p.documentUri.toString(),
+      visible: p.visible,
+      reportFile: p.result?.report.source.file,
+      lastPainted: p.lastPainted,
+    })),
+    nextPaint: (documentUri, timeoutMs = 10_000) => new Promise((resolve) => {
+      const panel = panels.get(documentUri);
+      if (!panel) return resolve(false);
+      const timer = setTimeout(() => {
+        sub.dispose();
+        resolve(false);
+      }, timeoutMs);
+      const sub = panel.onDidPaint(() => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(true);
+      });
+    }),
+  };
 }
 
 export function deactivate(): void {
-  activeRun?.handle.dispose();
+  // Subscriptions (runs, panels and their workers) are disposed by VS Code.
 }
 
-async function runActiveFile(workerPath: string, channel: vscode.OutputChannel): Promise<void> {
-  const request = requestForActiveEditor();
-  if (!request) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Open a Python file or a Jupyter notebook to run it with Backprop Lens.'));
-    return;
+function checkSummary(total: number, failing: string[], raised: boolean): string {
+  if (total === 0) {
+    return raised
+      ? t('The program raised before any backward could be checked: see the Console tab.')
+      : t('No layer with forward and backward was called, so there is nothing to check.');
   }
-  // One run at a time: a new run replaces the one still going (a loop, as several may be waiting).
-  while (activeRun) {
-    activeRun.handle.cancel();
-    await activeRun.finished;
-  }
+  if (failing.length === 0) return t('All {0} gradient checks pass: your backward matches the automatic and numerical gradients.', total);
+  return t('{0} of {1} gradient checks fail: {2}', failing.length, total, failing.join(', '));
+}
 
-  channel.clear();
-  channel.show(true);
-  channel.appendLine(vscode.l10n.t('[Running] {0}', request.filename));
-  let endsWithNewline = true;
-  const started = Date.now();
-  const handle = startRun(request, {
-    workerPath,
-    onOutput: (_stream, text) => {
-      channel.append(text);
-      endsWithNewline = text.endsWith('\n');
-    },
+async function exportPage(extensionUri: vscode.Uri, panel: LensPanel, suggestedName: string): Promise<void> {
+  if (!panel.result) return;
+  // The same page `backprop-lens inspect --html` writes (webview/page.ts), with the panel's bundle inlined.
+  const lang = language();
+  const assets = loadPanelAssets(vscode.Uri.joinPath(extensionUri, 'dist', 'webview').fsPath);
+  const html = standalonePanelHtml(panel.result.report, assets, {
+    lang,
+    l10n: await webviewStrings(extensionUri, lang),
+    documentUri: panel.documentUri.toString(),
+    notes: panel.result.notes,
+    sources: panel.result.sources,
   });
-
-  const progressTimer = setTimeout(() => {
-    void vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: vscode.l10n.t('Backprop Lens: running {0}', path.basename(request.filename)),
-        cancellable: true,
-      },
-      (_progress, token) => {
-        token.onCancellationRequested(() => handle.cancel());
-        return handle.outcome;
-      },
-    );
-  }, PROGRESS_DELAY_MS);
-
-  const run: ActiveRun = {
-    handle,
-    finished: handle.outcome.then((outcome) => {
-      clearTimeout(progressTimer);
-      if (!endsWithNewline) channel.appendLine('');
-      report(outcome, request, (Date.now() - started) / 1000, handle.cancelRequested, channel);
-    }),
-  };
-  activeRun = run;
-  await run.finished;
-  if (activeRun === run) activeRun = undefined;
-}
-
-function report(outcome: RunOutcome, request: RunRequest, seconds: number, cancelled: boolean,
-  channel: vscode.OutputChannel): void {
-  const elapsed = seconds.toFixed(2);
-  switch (outcome.kind) {
-    case 'finished':
-      channel.appendLine(cancelled
-        ? vscode.l10n.t('[Stopped] cancelled after {0} s', elapsed)
-        : vscode.l10n.t('[Done] exited with code {0} in {1} s', outcome.result.exitCode, elapsed));
-      break;
-    case 'stopped':
-      channel.appendLine(outcome.reason === 'cancelled'
-        ? vscode.l10n.t('[Stopped] cancelled after {0} s', elapsed)
-        : vscode.l10n.t('[Stopped] the program did not stop within its time limit of {0} s',
-          request.budget.timeMs / 1000));
-      break;
-    case 'crashed': {
-      channel.appendLine(vscode.l10n.t('[Internal error] {0}', outcome.stack ?? outcome.message));
-      const show = vscode.l10n.t('Show Output');
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('Backprop Lens could not run {0}: {1}', path.basename(request.filename), outcome.message),
-        show,
-      ).then((choice) => {
-        if (choice === show) channel.show();
-      });
-      break;
-    }
-  }
-}
-
-function requestForActiveEditor(): RunRequest | undefined {
-  const budget = { ...DEFAULT_BUDGET };
-  const editor = vscode.window.activeTextEditor;
-  const notebook = editor ? notebookOfCell(editor.document) : vscode.window.activeNotebookEditor?.notebook;
-  if (notebook) {
-    if (!notebook.uri.path.toLowerCase().endsWith('.ipynb')) return undefined;
-    return { kind: 'ipynb', source: notebookJson(notebook), filename: scriptPath(notebook.uri), budget };
-  }
-  if (editor?.document.languageId === 'python') {
-    // getText(), not the file on disk: unsaved edits and untitled documents run as shown.
-    return { kind: 'py', source: editor.document.getText(), filename: scriptPath(editor.document.uri), budget };
-  }
-  return undefined;
-}
-
-function notebookOfCell(document: vscode.TextDocument): vscode.NotebookDocument | undefined {
-  if (document.uri.scheme !== 'vscode-notebook-cell') return undefined;
-  return vscode.workspace.notebookDocuments.find((nb) => nb.getCells().some((cell) => cell.document === document));
-}
-
-/** The notebook as the editor holds it now, in .ipynb (nbformat 4) form. */
-function notebookJson(notebook: vscode.NotebookDocument): string {
-  const cells = notebook.getCells().map((cell) => {
-    const source = cell.document.getText().split(/(?<=\n)/);
-    return cell.kind === vscode.NotebookCellKind.Code
-      ? { cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source }
-      : { cell_type: 'markdown', metadata: {}, source };
-  });
-  return JSON.stringify({ cells, metadata: {}, nbformat: 4, nbformat_minor: 5 });
-}
-
-/** The absolute path the program sees as `__file__`; imports are looked up beside it. */
-function scriptPath(uri: vscode.Uri): string {
-  if (uri.scheme === 'file') return uri.fsPath;
-  if (uri.scheme === 'untitled') {
-    // An unsaved buffer imports from the workspace, as if saved at its root.
-    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
-    return path.join(folder ?? os.homedir(), path.basename(uri.path));
-  }
-  // A virtual workspace: a readable path; its modules are not on disk (yet: see worker.ts).
-  return uri.path;
+  await saveExport(panel.documentUri, suggestedName, new TextEncoder().encode(html));
 }
