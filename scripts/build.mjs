@@ -86,13 +86,13 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 const makeExecutable = () => chmodSync(join(root, 'dist/cli.js'), 0o755);
 
 if (watch) {
-  const contexts = await Promise.all([...bundles, webview].map((options, i) => esbuild.context({
+  const contexts = await Promise.all([...bundles, webview].map((options) => esbuild.context({
     ...options,
     plugins: [...(options.plugins ?? []), {
       name: 'report',
       setup(build) {
         build.onEnd((result) => {
-          if (i === 2 && result.errors.length === 0) makeExecutable();
+          if (options.outfile === 'dist/cli.js' && result.errors.length === 0) makeExecutable();
           if (options === webview && result.errors.length === 0) copyL10n();
           console.log(`[watch] ${options.outfile ?? options.outdir}: ${result.errors.length ? 'failed' : 'built'}`);
         });

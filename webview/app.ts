@@ -317,10 +317,11 @@ export class App {
         patch.documentUri = msg.documentUri;
         patch.lines = msg.report.source.lines;
         patch.cell = msg.report.source.cell;
+        // Check My Backward opens the checks, Compare Sigmoid Derivations the derivation.
+        if (msg.tab) patch.tab = msg.tab;
         this.save(patch);
         this.progress.hidden = true;
         this.renderAll();
-        if (msg.tab) this.showTab(msg.tab, false);
         // Told once the browser has laid the views out: the host's tests and benchmark wait for it.
         requestAnimationFrame(() => this.post({ type: 'painted', tab: this.state.tab }));
         break;

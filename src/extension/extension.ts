@@ -8,6 +8,7 @@ import { LayerCodeLensProvider } from './codeLens';
 import type { LensReport } from '../engine/lens/report';
 import { Diagnostics } from './diagnostics';
 import { registerHovers } from './hovers';
+import { registerLessons, type LessonsApi } from './lessons';
 import { standalonePanelHtml } from '../../webview/page';
 import { loadPanelAssets } from '../host/panelAssets';
 import { language, loadOverrideBundle, t, webviewStrings } from './i18n';
@@ -31,6 +32,7 @@ export interface BackpropLensApi {
   /** Resolves when the panel of `documentUri` has drawn its next report. */
   nextPaint(documentUri: string, timeoutMs?: number): Promise<boolean>;
   activationMs: number;
+  lessons: LessonsApi;
 }
 
 type Purpose = 'inspect' | 'check' | 'sigmoid';
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): BackpropLensApi {
   const channel = vscode.window.createOutputChannel('Backprop Lens');
   const runs = new Runs(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath, channel);
   const diagnostics = new Diagnostics();
+  const lessons = registerLessons(context, { runs });
   const panels = new Map<string, LensPanel>();
   /** Each document's last lens report (hovers show its values), kept when its panel closes. */
   const lastReports = new Map<string, { report: LensReport; target: InspectTarget }>();
@@ -254,6 +257,7 @@ export function activate(context: vscode.ExtensionContext): BackpropLensApi {
   const activationMs = performance.now() - started;
   return {
     activationMs,
+    lessons,
     panels: () => [...panels.values()].map((p) => ({
       documentUri: p.documentUri.toString(),
       visible: p.visible,

@@ -115,7 +115,8 @@ export function listZip(file: string): string[] {
 export function makeWorkspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bl-e2e-ws-'));
   cpSync(FIXTURE, dir, { recursive: true });
-  cpSync(join(ROOT, 'examples', 'buy_apple_orange.py'), join(dir, 'buy_apple_orange.py'));
+  // The examples (the seed's layers as .py and .ipynb, apples and oranges, common/functions.py).
+  cpSync(join(ROOT, 'examples'), dir, { recursive: true });
   return dir;
 }
 
@@ -209,6 +210,9 @@ export async function openWorkbench(scenario: string, options: { workspace?: str
       async openFile(name) {
         await page.keyboard.press('Control+P');
         await typeInQuickInput(name);
+        // Quick Open first lists recently opened files; wait until the list is filtered to this one.
+        const base = name.split('/').pop() ?? name;
+        await quickInput.locator('.monaco-list-row').first().and(quickInput.locator(`.monaco-list-row[aria-label*="${base}"]`)).waitFor({ timeout: 15_000 });
         await page.keyboard.press('Enter');
         await page.locator(`.tabs-container .tab.active[aria-label^="${name.split('/').pop()}"]`).waitFor({ timeout: 30_000 });
         await page.locator('.monaco-editor .view-line').first().waitFor();

@@ -1,6 +1,6 @@
 // Extension-host tests in a real VS Code (`npm run test:vscode`; `npm test` runs it as its "vscode"
 // step). Installs code-server on first use, bundles test/vscode/suite/ into out/test/vscode/, copies
-// the fixture workspace (test/fixtures/vscode-workspace/ plus examples/buy_apple_orange.py) to a temp
+// the fixture workspace (test/fixtures/vscode-workspace/ plus examples/) to a temp
 // folder, and runs @vscode/test-electron's standard runTests with our code-server shim as the
 // "VS Code executable". Exit code: the tests' (0 when all passed), 0 with a message when this
 // machine cannot run code-server or Chromium.
@@ -77,7 +77,8 @@ async function bundleSuite() {
 function makeWorkspace() {
   const dir = mkdtempSync(join(tmpdir(), 'bl-vscode-ws-'));
   cpSync(FIXTURE, dir, { recursive: true });
-  cpSync(join(ROOT, 'examples', 'buy_apple_orange.py'), join(dir, 'buy_apple_orange.py'));
+  // The examples (the seed's layers as .py and .ipynb, apples and oranges, common/functions.py).
+  cpSync(join(ROOT, 'examples'), dir, { recursive: true });
   return dir;
 }
 
