@@ -24,6 +24,8 @@ export interface CommandResult {
   message?: string;
   /** What the report holds, in brief. */
   report?: { file: string; lines?: [number, number]; cell?: number; layers: string[]; derivations: { agree?: boolean; maxAbsDiff?: number }[] };
+  /** Where the time went, in ms: the run as the host saw it (worker included), the engine's own part, posting to the panel. */
+  timings?: { runMs: number; engineMs: number; showMs: number };
 }
 
 /** For tests and benchmarks (returned by activate()): what the panels show. */
@@ -92,14 +94,19 @@ export function activate(context: vscode.ExtensionContext): BackpropLensApi {
   async function inspect(purpose: Purpose, target: InspectTarget): Promise<CommandResult> {
     const panel = panelFor(target.documentUri);
     panel.progress('running');
+    panel.releaseRun();
+    const runStarted = performance.now();
     const { handle, outcome } = await runs.run(target, true);
+    const runMs = performance.now() - runStarted;
     switch (outcome.kind) {
       case 'inspected': {
         const { report } = outcome.result;
         lastReports.set(target.documentUri.toString(), { report, target });
         diagnostics.showReport(target, report);
         if (panel.panel.visible === false) panel.reveal();
+        const showStarted = performance.now();
         await panel.show(target, outcome.result, handle, TAB_FOR[purpose]);
+        const timings = { runMs: Math.round(runMs), engineMs: report.timings.totalMs, showMs: Math.round(performance.now() - showStarted) };
         const failed = report.checks.filter((c) => !c.passed);
         const result: CommandResult = {
           status: 'report',
@@ -112,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): BackpropLensApi {
             layers: report.layers.map((l) => `${l.className}:${l.kind}`),
             derivations: report.derivations.map((d) => ({ agree: d.agree, maxAbsDiff: d.maxAbsDiff })),
           },
+          timings,
         };
         if (purpose === 'check') result.message = checkSummary(report.checks.length, failed.map((c) => {
           const layer = report.layers.find((l) => l.id === c.layer);

@@ -5,7 +5,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import type { RunResult } from '../engine/api';
 import { nodeHostFs } from '../host/nodeHostFs';
 import type { StreamName } from '../host/outputBuffer';
-import type { FsAnswer, InspectResult, LessonResult, RunRequest, StartMessage, WorkerBoot, WorkerInput, WorkerMessage } from './workerProtocol';
+import type { FsAnswer, HostToWorker, InspectResult, LessonResult, RunRequest, StartMessage, WorkerBoot, WorkerInput, WorkerMessage } from './workerProtocol';
 
 export type RunOutcome =
   /** The engine returned: the program ended, raised, or stopped itself on cancel or budget. */
@@ -56,7 +56,12 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 interface Booted {
   worker: Worker;
   startSignal: Int32Array;
+  /** Runs it has done: 0 for a fresh worker (waiting on startSignal), then it listens for messages. */
+  runs: number;
 }
+
+/** A worker is given back after this many runs, so that whatever a long session leaks goes with it. */
+const MAX_RUNS_PER_WORKER = 200;
 
 const standby = new Map<string, Booted>();
 
@@ -65,13 +70,27 @@ function boot(workerPath: string): Booted {
   const workerData: WorkerBoot = { startSignal: startSignal.buffer as SharedArrayBuffer };
   // A deep stack, so Python code can recurse to CPython's limit of 1000 frames (see src/cli.ts).
   const worker = new Worker(workerPath, { workerData, resourceLimits: { stackSizeMb: 256 } });
-  return { worker, startSignal };
+  return { worker, startSignal, runs: 0 };
 }
 
-/** Starts a worker to be ready for the next run (no-op when one is waiting). */
-export function prewarm(workerPath: string): void {
-  if (standby.has(workerPath)) return;
-  const booted = boot(workerPath);
+/**
+ * Drops the listeners of the run (or of the standby) before the worker changes hands. Only these
+ * events: Worker.removeAllListeners() would also remove Node's own newListener hooks, after which a
+ * new 'message' listener is never fed again.
+ */
+function detach(worker: Worker): void {
+  for (const event of ['message', 'error', 'exit'] as const) worker.removeAllListeners(event);
+}
+
+/** Keeps `booted` as the worker for the next run; a warm one (that has run before) wins over a fresh one. */
+function park(workerPath: string, booted: Booted): void {
+  const waiting = standby.get(workerPath);
+  if (waiting && waiting.runs >= booted.runs) {
+    void booted.worker.terminate();
+    return;
+  }
+  if (waiting) void waiting.worker.terminate();
+  detach(booted.worker);
   // A waiting worker must not keep a process (the CLI's tests, node --test) alive.
   booted.worker.unref();
   booted.worker.once('error', () => standby.delete(workerPath));
@@ -79,6 +98,11 @@ export function prewarm(workerPath: string): void {
     if (standby.get(workerPath) === booted) standby.delete(workerPath);
   });
   standby.set(workerPath, booted);
+}
+
+/** Starts a worker to be ready for the next run (no-op when one is waiting). */
+export function prewarm(workerPath: string): void {
+  if (!standby.has(workerPath)) park(workerPath, boot(workerPath));
 }
 
 /** Ends the waiting workers (deactivation). */
@@ -91,7 +115,7 @@ function takeWorker(workerPath: string): Booted {
   const ready = standby.get(workerPath);
   standby.delete(workerPath);
   if (!ready) return boot(workerPath);
-  ready.worker.removeAllListeners();
+  detach(ready.worker);
   ready.worker.ref();
   return ready;
 }
@@ -109,11 +133,15 @@ export function startRun(request: RunRequest, options: StartRunOptions): RunHand
   const fsSignal = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const channel = new MessageChannel();
   const input: WorkerInput = { request, cancel: cancelBuffer, fsSignal: fsSignal.buffer as SharedArrayBuffer, fsPort: channel.port2 };
-  const { worker, startSignal } = takeWorker(options.workerPath);
+  const booted = takeWorker(options.workerPath);
+  const { worker, startSignal } = booted;
   const start: StartMessage = { type: 'start', input };
   worker.postMessage(start, [channel.port2]);
-  Atomics.store(startSignal, 0, 1);
-  Atomics.notify(startSignal, 0);
+  // A fresh worker waits blocked on the signal; one that has run before listens for the message.
+  if (booted.runs++ === 0) {
+    Atomics.store(startSignal, 0, 1);
+    Atomics.notify(startSignal, 0);
+  }
   let started = false;
 
   let settled = false;
@@ -125,23 +153,33 @@ export function startRun(request: RunRequest, options: StartRunOptions): RunHand
   const pendingArrays = new Map<number, (data: number[] | null) => void>();
   let nextQuery = 1;
 
+  /** Whether the engine returned by itself (not cancelled, timed out or crashed): then the worker can run again. */
+  let clean = false;
+
+  /** Lets the worker go: back on standby for the next run when it ended cleanly, else terminated. */
   const end = (): void => {
     if (!alive) return;
     alive = false;
-    void worker.terminate();
     channel.port1.close();
     for (const resolve of pendingArrays.values()) resolve(null);
     pendingArrays.clear();
+    if (clean && !cancelRequested && booted.runs < MAX_RUNS_PER_WORKER) {
+      worker.postMessage({ type: 'release' } satisfies HostToWorker);
+      park(options.workerPath, booted);
+    } else {
+      void worker.terminate();
+    }
   };
 
-  const settle = (result: RunOutcome, keepAlive = false): void => {
+  const settle = (result: RunOutcome): void => {
     if (settled) return;
     settled = true;
     clearTimeout(hardTimer);
     clearTimeout(graceTimer);
-    // After 'done' the worker ends anyway; after a timeout this is what stops a runaway loop.
-    // After 'inspected' it stays, idle, holding the traced arrays, until dispose().
-    if (!keepAlive) end();
+    clean = result.kind === 'finished' || result.kind === 'inspected' || result.kind === 'lesson' || result.kind === 'rejected';
+    // After a timeout, ending the worker is what stops a runaway loop. After 'inspected' it stays,
+    // idle, holding the traced arrays for arrayData(), until dispose().
+    if (result.kind !== 'inspected') end();
     resolveOutcome(result);
   };
 
@@ -182,7 +220,7 @@ export function startRun(request: RunRequest, options: StartRunOptions): RunHand
         settle({ kind: 'finished', result: message.result });
         break;
       case 'inspected':
-        settle({ kind: 'inspected', result: message.result }, true);
+        settle({ kind: 'inspected', result: message.result });
         break;
       case 'lesson':
         settle({ kind: 'lesson', result: message.result });
@@ -201,6 +239,7 @@ export function startRun(request: RunRequest, options: StartRunOptions): RunHand
   });
   worker.on('exit', (code) => {
     settle({ kind: 'crashed', message: `the worker exited with code ${code} before the program finished` });
+    clean = false;
     alive = false;
     for (const resolve of pendingArrays.values()) resolve(null);
     pendingArrays.clear();
@@ -223,8 +262,10 @@ export function startRun(request: RunRequest, options: StartRunOptions): RunHand
       graceTimer = setTimeout(() => settle({ kind: 'stopped', reason: 'cancelled' }), graceMs);
     },
     dispose() {
-      Atomics.store(cancelFlag, 0, 1);
-      settle({ kind: 'stopped', reason: 'cancelled' });
+      if (!settled) {
+        Atomics.store(cancelFlag, 0, 1);
+        settle({ kind: 'stopped', reason: 'cancelled' });
+      }
       end();
     },
     arrayData(ref: string): Promise<number[] | null> {

@@ -118,3 +118,10 @@ export interface ArrayQuery {
   id: number;
   ref: string;
 }
+
+/**
+ * What the host posts to a worker after its first run (which it gets through WorkerBoot's signal):
+ * the next run, an array query, or 'release' (forget the traced session: the worker is idle and
+ * may be given another run).
+ */
+export type HostToWorker = StartMessage | ArrayQuery | { type: 'release' };

@@ -221,14 +221,21 @@ describe('runner: guided lessons in the worker', () => {
 });
 
 describe('runner: a worker on standby', () => {
-  test('a prewarmed worker takes the next run, and the one after gets a fresh worker', async () => {
+  test('a worker that ended cleanly runs the next program; one that was stopped is replaced', async () => {
     prewarm(fakeWorker);
-    const out = collect();
-    const first = startRun(request('print'), { workerPath: fakeWorker, onOutput: out.onOutput });
-    assert.deepEqual(await first.outcome, { kind: 'finished', result: { exitCode: 0 } });
-    const second = startRun(request('print'), { workerPath: fakeWorker, onOutput: out.onOutput });
-    assert.deepEqual(await second.outcome, { kind: 'finished', result: { exitCode: 0 } });
-    assert.deepEqual(out.chunks, ['stdout:hello\n', 'stderr:warning\n', 'stdout:hello\n', 'stderr:warning\n']);
+    const whoami = async () => {
+      const out = collect();
+      const outcome = await startRun(request('whoami'), { workerPath: fakeWorker, onOutput: out.onOutput }).outcome;
+      assert.deepEqual(outcome, { kind: 'finished', result: { exitCode: 0 } });
+      return out.chunks.join('');
+    };
+    const first = await whoami();
+    assert.equal(await whoami(), first, 'the same (warm) worker ran the second program');
+    const hang = startRun(request('hang'), { workerPath: fakeWorker, onOutput: () => {}, graceMs: 50 });
+    hang.cancel();
+    assert.deepEqual(await hang.outcome, { kind: 'stopped', reason: 'cancelled' });
+    const third = await whoami();
+    assert.notEqual(third, first, 'the worker that had to be stopped was not used again');
     disposeStandby();
   });
 
