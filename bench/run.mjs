@@ -2,7 +2,8 @@
 // (/usr/bin/python3), in the same run, with the ratio engine/CPython. Outputs must be identical.
 // Then the lens's overhead: `inspect --json` against plain `run` of the same program.
 //   npm run bench                 all programs
-//   node bench/run.mjs NAME...    some of them (lens rows are named lens:NAME; `hover` times the hovers)
+//   node bench/run.mjs NAME...    some of them (lens rows are named lens:NAME; `hover` times the hovers;
+//                                 `editor` runs bench/editor/run.mjs in a real VS Code)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -101,4 +102,11 @@ if (!wanted.length || wanted.includes('hover')) {
   console.log('');
   spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'hover.ts')], { cwd: root, stdio: 'inherit' });
 }
-if (rows.some((r) => !r.same_output)) process.exit(1);
+// The editor: activation, command → panel painted and hovers in a real VS Code (code-server; skipped
+// with a message where code-server or Chromium cannot run). Alone: node bench/editor/run.mjs
+let editorFailed = false;
+if (!wanted.length || wanted.includes('editor')) {
+  console.log('');
+  editorFailed = spawnSync(process.execPath, [join(root, 'bench', 'editor', 'run.mjs'), '--no-build'], { cwd: root, stdio: 'inherit' }).status !== 0;
+}
+if (rows.some((r) => !r.same_output) || editorFailed) process.exit(1);
