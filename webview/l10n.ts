@@ -80,6 +80,9 @@ export const EN = {
   'act.value': '[{0}] = {1}',
   'act.error': 'raised {0}: {1}',
   'act.none': 'No layer was called.',
+  'act.calls': 'Calls',
+  'act.forwardPass': 'Forward pass ({0})',
+  'act.backwardPass': 'Backward pass ({0})',
   'act.set': 'set',
   'act.changed': 'changed',
 

@@ -13,25 +13,14 @@ import '@vscode-elements/elements/dist/vscode-table-header/index.js';
 import '@vscode-elements/elements/dist/vscode-table-header-cell/index.js';
 import '@vscode-elements/elements/dist/vscode-table-row/index.js';
 import '@vscode-elements/elements/dist/vscode-tabs/index.js';
+import '@vscode-elements/elements/dist/vscode-tree/index.js';
+import '@vscode-elements/elements/dist/vscode-tree-item/index.js';
 import { App, type VsCodeApi } from './app';
+import { followTheme } from './standalone';
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const THEME_CLASSES = ['vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light'];
-
-/** Outside VS Code (a browser, the tests) the theme variables are missing: use our fallbacks. */
-function markStandalone(): void {
-  const defined = getComputedStyle(document.documentElement).getPropertyValue('--vscode-foreground').trim() !== '';
-  document.documentElement.classList.toggle('bl-standalone', !defined);
-  if (!THEME_CLASSES.some((c) => document.body.classList.contains(c))) {
-    document.body.classList.add(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'vscode-dark' : 'vscode-light');
-  }
-  if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) document.body.classList.add('vscode-reduce-motion');
-}
-
-markStandalone();
-// VS Code sets its variables on <html style> and the theme on <body class>, and changes them live.
-new MutationObserver(markStandalone).observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
+followTheme();
 
 const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
 new App(root, acquireVsCodeApi());

@@ -77,7 +77,9 @@ export function packageVsix(): Promise<Vsix> {
         else symlinkSync(from, to, 'dir');
       }
       const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-      execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', out], {
+      // The README's images are relative (docs/images/) and the repository URL is a placeholder, so
+      // vsce cannot make them absolute: leave the links as they are.
+      execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', out], {
         cwd: staging, stdio: ['ignore', 'pipe', 'pipe'], timeout: 180_000, env: { ...process.env, npm_config_update_notifier: 'false' },
       });
       const files = listZip(out);

@@ -224,6 +224,24 @@ describe('Backprop Lens panel in Chromium', { skip, timeout: 180_000 }, () => {
     await p.shot('activations-affine-dark');
   });
 
+  test('activations: a tree of the calls, forward pass then backward pass; choosing one brings its card', async () => {
+    const p = await panel(apple);
+    const { page } = p;
+    await tab(p, 'activations');
+    const tree = page.locator('vscode-tree.call-tree');
+    await tree.waitFor();
+    const branches = await tree.locator(':scope > vscode-tree-item').evaluateAll((els) => els.map((e) => e.firstChild?.textContent?.trim()));
+    assert.deepEqual(branches, ['Forward pass (4)', 'Backward pass (4)']);
+    const leaves = await tree.locator('vscode-tree-item vscode-tree-item').evaluateAll((els) => els.map((e) => e.firstChild?.textContent?.trim()));
+    assert.equal(leaves.length, 8);
+    assert.match(leaves[0] ?? '', /^#1 \w+\.forward\(\)$/);
+    assert.match(leaves[7] ?? '', /^#8 \w+\.backward\(\)$/);
+    const last = tree.locator('vscode-tree-item vscode-tree-item').nth(7);
+    const id = await last.getAttribute('data-call');
+    await last.click();
+    await page.locator(`.call-card.current[data-call="${id}"]`).waitFor();
+  });
+
   test('console: program output, and line references in a traceback are buttons', async () => {
     const f = inspectFixture('seed_layers.py');
     f.report.output.stderr = `Traceback (most recent call last):\n  File "${f.report.source.file}", line 97, in <module>\n    dx1, dx2 = sigmoid.backward(dout)\nValueError: example\n`;

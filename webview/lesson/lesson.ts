@@ -14,6 +14,7 @@ import { translator } from '../l10n';
 import { indexReport } from '../model/index';
 import { GraphView } from '../views/graph';
 import { renderInline, renderMarkdown } from './markdown';
+import { followTheme } from '../standalone';
 
 interface VsCodeApi {
   postMessage(msg: LessonToHost): void;
@@ -24,16 +25,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 type Lesson = Extract<HostToLesson, { type: 'lesson' }>;
 
-const THEME_CLASSES = ['vscode-light', 'vscode-dark', 'vscode-high-contrast', 'vscode-high-contrast-light'];
-
-/** Outside VS Code (the tests) the theme variables are missing: use the panel's fallbacks. */
-function markStandalone(): void {
-  const defined = getComputedStyle(document.documentElement).getPropertyValue('--vscode-foreground').trim() !== '';
-  document.documentElement.classList.toggle('bl-standalone', !defined);
-  if (!THEME_CLASSES.some((c) => document.body.classList.contains(c))) {
-    document.body.classList.add(window.matchMedia('(prefers-color-scheme: dark)').matches ? 'vscode-dark' : 'vscode-light');
-  }
-}
 
 function fill(text: string, ...args: (string | number)[]): string {
   return text.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
@@ -162,6 +153,15 @@ class LessonPage {
     };
     fig.append(graph.element, h('figcaption', { class: 'muted' }, ui['figure.caption']));
     graph.setContext(ctx);
+    // The page shares the window with the learner's code: keep the whole figure in view as it narrows or widens.
+    let width = 0;
+    new ResizeObserver((entries) => {
+      const w = Math.round(entries[0]?.contentRect.width ?? 0);
+      if (w > 0 && w !== width) {
+        width = w;
+        graph.fit();
+      }
+    }).observe(fig);
     return fig;
   }
 
@@ -226,8 +226,7 @@ class LessonPage {
   }
 }
 
-markStandalone();
-new MutationObserver(markStandalone).observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
+followTheme();
 const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
 root.classList.add('lesson-page');
 new LessonPage(root, acquireVsCodeApi());

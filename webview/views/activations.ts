@@ -101,7 +101,35 @@ export class ActivationsView {
       this.element.appendChild(h('p', { class: 'empty' }, ctx.t('act.none')));
       return;
     }
+    this.element.appendChild(this.navigator(ctx));
     for (const call of ctx.ix.calls) this.element.appendChild(callCard(ctx, call, this.lazy));
+  }
+
+  /** A tree of the calls, forward pass then backward pass: choosing one scrolls to its card. */
+  private navigator(ctx: PanelContext): HTMLElement {
+    const t = ctx.t;
+    const leaf = (call: LayerCall) => {
+      const layer = ctx.ix.layer.get(call.layer);
+      return h('vscode-tree-item', { 'data-call': call.id },
+        `#${call.seq + 1} ${layer?.label ?? call.layer}.${call.method}()`,
+        h('span', { slot: 'description' }, layer?.className ?? ''));
+    };
+    const forward = ctx.ix.calls.filter((c) => c.method === 'forward');
+    const backward = ctx.ix.calls.filter((c) => c.method === 'backward');
+    const tree = h('vscode-tree', { class: 'call-tree', 'aria-label': t('act.calls') },
+      h('vscode-tree-item', { branch: true, open: true }, t('act.forwardPass', forward.length), ...forward.map(leaf)),
+      h('vscode-tree-item', { branch: true, open: true }, t('act.backwardPass', backward.length), ...backward.map(leaf)));
+    tree.addEventListener('vsc-tree-select', (ev) => {
+      // The element's typings say { selectedItems }, the element itself sends the array.
+      const detail = (ev as CustomEvent<HTMLElement[] | { selectedItems?: HTMLElement[] }>).detail;
+      const item = (Array.isArray(detail) ? detail : detail?.selectedItems ?? [])[0];
+      const id = item?.getAttribute('data-call');
+      const card = id ? this.element.querySelector(`.call-card[data-call="${CSS.escape(id)}"]`) : null;
+      if (!card) return;
+      this.highlight(id ?? undefined);
+      card.scrollIntoView({ block: 'start', behavior: document.body.classList.contains('vscode-reduce-motion') ? 'auto' : 'smooth' });
+    });
+    return tree;
   }
 
   highlight(callId: string | undefined): void {

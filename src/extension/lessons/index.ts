@@ -286,7 +286,9 @@ export function registerLessons(context: vscode.ExtensionContext, deps: LessonsD
       doc = await vscode.workspace.openTextDocument(file);
     }
     remember(id, doc.uri);
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, preview: false });
+    // Beside the lesson page when it is in the first column (opened with no editor open), not over it.
+    const column = page?.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+    await vscode.window.showTextDocument(doc, { viewColumn: column, preview: false });
     return doc;
   }
 

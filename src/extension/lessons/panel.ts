@@ -1,11 +1,9 @@
 // The lesson page on the host side: one WebviewPanel at a time (viewType backpropLens.lesson), its
 // page under the same strict CSP as the Backprop Lens panel (webview/page.ts), and the typed
 // messages of src/lessonProtocol.ts, validated on receipt.
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { isLessonToHost, type HostToLesson, type LessonToHost } from '../../lessonProtocol';
-import { panelHtml } from '../../../webview/page';
-import { language } from '../i18n';
+import { setPage } from '../panel';
 
 export const LESSON_VIEW_TYPE = 'backpropLens.lesson';
 
@@ -28,17 +26,8 @@ export class LessonPanel implements vscode.Disposable {
 
   constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private readonly onMessage: (msg: LessonToHost) => void) {
     const webview = panel.webview;
-    const dist = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    webview.options = { enableScripts: true, localResourceRoots: [dist] };
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'lessons-activity.svg');
-    webview.html = panelHtml({
-      cspSource: webview.cspSource,
-      nonce: crypto.randomBytes(16).toString('base64'),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'lesson.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'lesson.css')).toString(),
-      lang: language(),
-      title: panel.title,
-    });
+    setPage(panel, extensionUri, 'lesson');
     this.disposables.push(
       webview.onDidReceiveMessage((msg: unknown) => {
         if (!isLessonToHost(msg)) return;
