@@ -7,7 +7,7 @@ import { DEFAULT_BUDGET } from '../engine/api';
 import { t } from './i18n';
 import { disposeStandby, prewarm, startRun, type RunHandle, type RunnerFs, type RunOutcome } from './runner';
 import type { InspectTarget } from './target';
-import type { LessonRequest, RunRequest } from './workerProtocol';
+import type { FsAnswer, LessonRequest, RunRequest } from './workerProtocol';
 
 /** Quick runs finish without a notification flashing up. */
 export const PROGRESS_DELAY_MS = 300;
@@ -26,46 +26,122 @@ export interface LessonRun {
   seconds: number;
 }
 
+/** What a file was when the engine last read it: gone, or its modification time and size. */
+type Stamp = { missing: true } | { missing: false; mtime: number; size: number; directory: boolean };
+
+interface Remembered {
+  /** The engine's key for the answer (`read:/abs/path`, `isDirectory:/abs/path`, as worker.ts caches them). */
+  key: string;
+  uri: vscode.Uri;
+  answer: FsAnswer;
+  stamp: Stamp;
+}
+
+async function stampOf(uri: vscode.Uri): Promise<Stamp> {
+  try {
+    const st = await vscode.workspace.fs.stat(uri);
+    return { missing: false, mtime: st.mtime, size: st.size, directory: (st.type & vscode.FileType.Directory) !== 0 };
+  } catch {
+    return { missing: true };
+  }
+}
+
+const sameStamp = (a: Stamp, b: Stamp): boolean =>
+  a.missing ? b.missing : !b.missing && a.mtime === b.mtime && a.size === b.size && a.directory === b.directory;
+
+/**
+ * The answers the engine got to its module reads, kept between runs. Before a run, every answer is
+ * checked against the file as it is now, all at once (a stat each, in parallel), and the ones
+ * still true travel with the run: the worker then need not ask, one round trip per module (the
+ * seed's `from common.functions import …` asks six). A document open in the editor is always read
+ * from the editor.
+ */
+export class ModuleAnswers {
+  private readonly remembered = new Map<string, Remembered>();
+  private static readonly LIMIT = 500;
+
+  remember(key: string, uri: vscode.Uri, answer: FsAnswer, stamp: Stamp): void {
+    if (this.remembered.size >= ModuleAnswers.LIMIT) this.remembered.clear();
+    this.remembered.set(`${uri.toString()} ${key}`, { key, uri, answer, stamp });
+  }
+
+  /** The remembered answers for `roots`' files that still hold. */
+  async valid(fs: WorkspaceModules): Promise<Record<string, FsAnswer>> {
+    const entries = [...this.remembered.values()].filter((e) => fs.owns(e.uri));
+    const now = await Promise.all(entries.map((e) => stampOf(e.uri)));
+    const out: Record<string, FsAnswer> = {};
+    entries.forEach((e, i) => {
+      if (!sameStamp(e.stamp, now[i])) {
+        this.remembered.delete(`${e.uri.toString()} ${e.key}`);
+        return;
+      }
+      // Unsaved text in the editor wins, as it does for a read (WorkspaceModules.readFile).
+      const open = e.key.startsWith('read:') ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === e.uri.toString()) : undefined;
+      out[e.key] = open ? { text: open.getText() } : e.answer;
+    });
+    return out;
+  }
+}
+
 /**
  * The engine's module reads, through vscode.workspace.fs (so virtual workspaces work), limited to
  * the workspace folders and the inspected document's folder: that is all the engine offers.
  */
-export function workspaceFs(target: Pick<InspectTarget, 'home'>): RunnerFs {
-  const roots = [target.home, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
-  const toUri = (p: string): vscode.Uri | undefined => {
-    const uri = target.home.scheme === 'file' ? vscode.Uri.file(p) : target.home.with({ path: p.replace(/\\/g, '/') });
-    const inside = roots.some((r) => r.scheme === uri.scheme && r.authority === uri.authority
+export class WorkspaceModules implements RunnerFs {
+  private readonly roots: vscode.Uri[];
+
+  constructor(private readonly home: vscode.Uri, private readonly answers?: ModuleAnswers) {
+    this.roots = [home, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
+  }
+
+  owns(uri: vscode.Uri): boolean {
+    return this.roots.some((r) => r.scheme === uri.scheme && r.authority === uri.authority
       && (uri.path === r.path || uri.path.startsWith(r.path.endsWith('/') ? r.path : `${r.path}/`)));
-    return inside ? uri : undefined;
-  };
-  return {
-    async readFile(p) {
-      const uri = toUri(p);
-      if (!uri) return undefined;
-      // An open document's unsaved text is what the learner sees, so that is what is imported.
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (open) return open.getText();
+  }
+
+  private toUri(p: string): vscode.Uri | undefined {
+    const uri = this.home.scheme === 'file' ? vscode.Uri.file(p) : this.home.with({ path: p.replace(/\\/g, '/') });
+    return this.owns(uri) ? uri : undefined;
+  }
+
+  async readFile(p: string): Promise<string | undefined> {
+    const uri = this.toUri(p);
+    if (!uri) return undefined;
+    // An open document's unsaved text is what the learner sees, so that is what is imported.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open.getText();
+    const stamp = await stampOf(uri);
+    let text: string | undefined;
+    if (!stamp.missing && !stamp.directory) {
       try {
-        // One round trip: reading a folder or a missing file throws, and to an import both mean "no such module".
-        return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       } catch {
         return undefined;
       }
-    },
-    async isDirectory(p) {
-      const uri = toUri(p);
-      if (!uri) return false;
-      try {
-        return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
-      } catch {
-        return false;
-      }
-    },
-  };
+    }
+    // A folder or a missing file: to an import both mean "no such module".
+    this.answers?.remember(`read:${p}`, uri, { text }, stamp);
+    return text;
+  }
+
+  async isDirectory(p: string): Promise<boolean> {
+    const uri = this.toUri(p);
+    if (!uri) return false;
+    const stamp = await stampOf(uri);
+    const isDirectory = !stamp.missing && stamp.directory;
+    this.answers?.remember(`isDirectory:${p}`, uri, { isDirectory }, stamp);
+    return isDirectory;
+  }
+}
+
+/** The module reads of a run of `target` (lessons use it without remembering answers). */
+export function workspaceFs(target: Pick<InspectTarget, 'home'>): WorkspaceModules {
+  return new WorkspaceModules(target.home);
 }
 
 export class Runs implements vscode.Disposable {
   private active: { handle: RunHandle; finished: Promise<unknown> } | undefined;
+  private readonly answers = new ModuleAnswers();
 
   constructor(private readonly workerPath: string, readonly channel: vscode.OutputChannel) {}
 
@@ -85,17 +161,19 @@ export class Runs implements vscode.Disposable {
 
   /** Runs `target` plainly (inspect: false) or under the lens; resolves when it has ended. */
   async run(target: InspectTarget, inspect: boolean): Promise<Run> {
+    const modules = new WorkspaceModules(target.home, this.answers);
     const request: RunRequest = {
       source: target.text,
       filename: target.filename,
       kind: target.kind,
       budget: { ...DEFAULT_BUDGET, timeMs: budgetMs() },
       inspect: inspect ? { lines: target.lines, cell: target.cell } : undefined,
+      known: await this.answers.valid(modules),
     };
     const run = await this.execute(request, {
       logLine: inspect ? t('[Inspecting] {0}', target.label) : t('[Running] {0}', target.label),
       progressTitle: inspect ? t('Backprop Lens: inspecting {0}', target.label) : t('Backprop Lens: running {0}', path.basename(target.filename)),
-      fs: workspaceFs(target),
+      fs: modules,
     });
     const { outcome } = run;
     // Only lesson requests end in a 'lesson' outcome.

@@ -62,7 +62,7 @@ function runOne(input: WorkerInput): void {
     }
   }
 
-  const cache = new Map<string, FsAnswer>();
+  const cache = new Map<string, FsAnswer>(Object.entries(request.known ?? {}));
   function cached(op: 'read' | 'isDirectory', path: string): FsAnswer {
     const key = `${op}:${path}`;
     let answer = cache.get(key);

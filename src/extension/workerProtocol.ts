@@ -14,6 +14,11 @@ export interface RunRequest {
   filename: string;
   kind: SourceKind;
   budget: Budget;
+  /**
+   * Answers to module reads that the host knows still hold (runs.ts's ModuleAnswers), by the
+   * worker's cache keys (`read:/abs/path`, `isDirectory:/abs/path`): the worker does not ask for these.
+   */
+  known?: Record<string, FsAnswer>;
   /** Run under the lens (src/engine/lens/program.ts) instead of plainly; absent for "Run File". */
   inspect?: {
     /** Lines of the file, or of the cell with `cell` (1-based, inclusive). */

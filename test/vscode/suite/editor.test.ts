@@ -268,3 +268,27 @@ suite('editor: commands, panel, CodeLens, diagnostics', () => {
     assert.equal(result.error, undefined);
   });
 });
+
+suite('editor: modules read before are passed with the run, and never stale', () => {
+  test('a module changed or created on disk between two runs is read as it is now', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const write = (name: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(text));
+    // Each program is a file of its own, run by its URI: a document the editor holds would be read from the editor.
+    const check = async (name: string, text: string) => {
+      await write(name, text);
+      return run('backpropLens.inspect', vscode.Uri.joinPath(folder, name));
+    };
+    await write('mod_changes.py', 'VALUE = 1\n');
+    assert.equal((await check('uses_mod_1.py', 'from mod_changes import VALUE\nassert VALUE == 1, VALUE\n')).error, undefined);
+    // The same size with other text: the modification time tells.
+    await new Promise((r) => setTimeout(r, 20));
+    await write('mod_changes.py', 'VALUE = 2\n');
+    assert.equal((await check('uses_mod_2.py', 'from mod_changes import VALUE\nassert VALUE == 2, VALUE\n')).error, undefined,
+      'the module was read again after it changed');
+    // Missing in one run, created before the next.
+    assert.equal((await check('uses_mod_3.py', 'try:\n    import mod_created\n    found = True\nexcept ImportError:\n    found = False\nassert not found\n')).error, undefined);
+    await write('mod_created.py', 'X = 1\n');
+    assert.equal((await check('uses_mod_4.py', 'import mod_created\nassert mod_created.X == 1\n')).error, undefined,
+      'a module that was missing before is found once it exists');
+  });
+});
