@@ -10,6 +10,8 @@ export class CodeServerUnavailable extends Error {}
 
 export function ensureCodeServer(options?: { quiet?: boolean }): Promise<{ entry: string; version: string; installed: boolean }>;
 export function freePort(): Promise<number>;
+/** Why a real VS Code cannot run here (after installing what it can), or undefined. */
+export function realVsCodeSkipReason(): Promise<string | undefined>;
 export function installExtension(vsix: string, options: { extensionsDir: string; userDataDir?: string }): Promise<string>;
 
 export interface CodeServer {

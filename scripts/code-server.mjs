@@ -15,6 +15,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromiumSkipReason } from './chromium.mjs';
 import { ensureSystemDeps } from './system-deps.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -273,6 +274,24 @@ process.on('exit', () => {
  * @returns {Promise<{ url: string, port: number, pid: number, extensionsDir: string, userDataDir: string,
  *   output: () => string, stop: () => Promise<void> }>}
  */
+/**
+ * Why this machine cannot run a real VS Code in a browser (the extension-host tests, the editor
+ * benchmarks), or undefined when it can; installs the Debian packages and code-server on the way.
+ */
+export async function realVsCodeSkipReason() {
+  const browser = ensureSystemDeps(['browser']);
+  if (!browser.ok) return browser.message;
+  const chromium = chromiumSkipReason();
+  if (chromium) return chromium;
+  try {
+    await ensureCodeServer();
+  } catch (e) {
+    if (e instanceof CodeServerUnavailable) return e.message;
+    throw e;
+  }
+  return undefined;
+}
+
 export async function startCodeServer({ folder, port, extensionsDir, userDataDir, settings, args = [], verbose = false, timeoutMs = 60_000 } = {}) {
   await ensureCodeServer();
   port = port || (await freePort());

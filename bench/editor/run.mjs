@@ -21,9 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { chromiumSkipReason } from '../../scripts/chromium.mjs';
-import { CodeServerUnavailable, ensureCodeServer, ROOT } from '../../scripts/code-server.mjs';
-import { ensureSystemDeps } from '../../scripts/system-deps.mjs';
+import { realVsCodeSkipReason, ROOT } from '../../scripts/code-server.mjs';
 
 const OUT = join(ROOT, 'out', 'bench', 'editor');
 const SHIM = join(ROOT, 'test', 'vscode', 'code-server-shim.mjs');
@@ -39,20 +37,6 @@ const option = (name) => {
   return at >= 0 ? argv[at + 1] : undefined;
 };
 const build = !argv.includes('--no-build');
-
-async function skipReason() {
-  const browser = ensureSystemDeps(['browser']);
-  if (!browser.ok) return browser.message;
-  const chromium = chromiumSkipReason();
-  if (chromium) return chromium;
-  try {
-    await ensureCodeServer();
-  } catch (e) {
-    if (e instanceof CodeServerUnavailable) return e.message;
-    throw e;
-  }
-  return undefined;
-}
 
 async function bundle() {
   rmSync(OUT, { recursive: true, force: true });
@@ -107,7 +91,7 @@ function table(r) {
 
 async function main() {
   const started = Date.now();
-  const skip = await skipReason();
+  const skip = await realVsCodeSkipReason();
   if (skip) {
     console.log(`editor benchmarks skipped: ${skip}`);
     return 0;

@@ -128,7 +128,10 @@ export function activate(context: vscode.ExtensionContext): BackpropLensApi {
         if (purpose === 'sigmoid' && report.derivations.length === 0) {
           result.message = t('No elementwise layer such as Sigmoid ran in {0}, so there is no derivative to compare.', target.label);
         }
-        if (result.message) void vscode.window.showInformationMessage(result.message);
+        if (result.message) {
+          // A failing check is something to fix: a warning, not a note.
+          void (purpose === 'check' && failed.length > 0 ? vscode.window.showWarningMessage(result.message) : vscode.window.showInformationMessage(result.message));
+        }
         return result;
       }
       case 'rejected':

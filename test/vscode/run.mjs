@@ -13,9 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { chromiumSkipReason } from '../../scripts/chromium.mjs';
-import { CodeServerUnavailable, ensureCodeServer, ROOT } from '../../scripts/code-server.mjs';
-import { ensureSystemDeps } from '../../scripts/system-deps.mjs';
+import { realVsCodeSkipReason, ROOT } from '../../scripts/code-server.mjs';
 
 const SUITE = join(ROOT, 'test', 'vscode', 'suite');
 const OUT = join(ROOT, 'out', 'test', 'vscode');
@@ -26,21 +24,6 @@ const argv = process.argv.slice(2);
 const build = !argv.includes('--no-build');
 const grepAt = argv.indexOf('--grep');
 const grep = grepAt >= 0 ? argv[grepAt + 1] : undefined;
-
-/** Why this machine cannot run the tests, or undefined. Installs what is missing on the way. */
-async function vscodeSkipReason() {
-  const browser = ensureSystemDeps(['browser']);
-  if (!browser.ok) return browser.message;
-  const chromium = chromiumSkipReason();
-  if (chromium) return chromium;
-  try {
-    await ensureCodeServer();
-  } catch (e) {
-    if (e instanceof CodeServerUnavailable) return e.message;
-    throw e;
-  }
-  return undefined;
-}
 
 function suiteFiles(dir) {
   const files = [];
@@ -84,7 +67,7 @@ function makeWorkspace() {
 
 async function main() {
   const started = Date.now();
-  const skip = await vscodeSkipReason();
+  const skip = await realVsCodeSkipReason();
   if (skip) {
     console.log(`vscode tests skipped: ${skip}`);
     return 0;
