@@ -155,10 +155,6 @@ export class Runs implements vscode.Disposable {
     }
   }
 
-  get running(): boolean {
-    return this.active !== undefined;
-  }
-
   /** Runs `target` plainly (inspect: false) or under the lens; resolves when it has ended. */
   async run(target: InspectTarget, inspect: boolean): Promise<Run> {
     const modules = new WorkspaceModules(target.home, this.answers);

@@ -24,10 +24,12 @@ test('a report message made by inspectSource passes the guard; a broken one does
   assert.ok(!isHostToWebview({ type: 'report', report, documentUri: 'file:///x.py', l10n: {}, sources: [{ title: 'x.py', file: '/w/x.py' }] }));
   assert.ok(!isHostToWebview({ type: 'report', report, documentUri: 'file:///x.py', l10n: {}, sources: [{ ...sources[0], highlight: [0, 2] }] }));
   assert.ok(!isHostToWebview({ type: 'report', report, documentUri: 'file:///x.py', l10n: {}, standalone: 'yes' }));
+  assert.ok(isHostToWebview({ type: 'report', report, documentUri: 'file:///x.py', l10n: {}, tab: 'checks' }));
+  assert.ok(!isHostToWebview({ type: 'report', report, documentUri: 'file:///x.py', l10n: {}, tab: 'nowhere' }));
   assert.ok(!isHostToWebview({ type: 'report', report: { ...report, graph: { nodes: [], edges: [{ id: 'e0' }] } }, documentUri: '', l10n: {} }));
 });
 
-test('host to panel: arrayData, focus and progress', () => {
+test('host to panel: arrayData, focus, progress and exportGraph', () => {
   assert.ok(isHostToWebview({ type: 'arrayData', ref: 'A1', data: [1, 2, 3] }));
   assert.ok(isHostToWebview({ type: 'arrayData', ref: 'A1', data: null }));
   assert.ok(!isHostToWebview({ type: 'arrayData', ref: 'A1', data: ['1'] }));
@@ -36,12 +38,14 @@ test('host to panel: arrayData, focus and progress', () => {
   assert.ok(!isHostToWebview({ type: 'focus', node: 'nL1', tab: 'nowhere' }));
   assert.ok(isHostToWebview({ type: 'progress', state: 'running', message: 'Running…' }));
   assert.ok(!isHostToWebview({ type: 'progress', state: 'sleeping' }));
+  assert.ok(isHostToWebview({ type: 'exportGraph', format: 'png' }));
+  assert.ok(!isHostToWebview({ type: 'exportGraph', format: 'html' }), 'the page is built by the host, not asked of the panel');
   assert.ok(!isHostToWebview({ type: 'ready' }));
   assert.ok(!isHostToWebview(null));
   assert.ok(!isHostToWebview('report'));
 });
 
-test('panel to host: ready, reveal, requestArray, export, exportPage, rerun', () => {
+test('panel to host: ready, reveal, requestArray, export, exportPage, rerun, painted', () => {
   assert.ok(isWebviewToHost({ type: 'ready' }));
   assert.ok(isWebviewToHost({ type: 'rerun' }));
   assert.ok(isWebviewToHost({ type: 'reveal', file: '/w/layers.py', line: 28 }));
@@ -57,6 +61,9 @@ test('panel to host: ready, reveal, requestArray, export, exportPage, rerun', ()
   assert.ok(isWebviewToHost({ type: 'exportPage', suggestedName: 'layers-lens.html' }));
   assert.ok(!isWebviewToHost({ type: 'exportPage' }));
   assert.ok(!isWebviewToHost({ type: 'exportPage', suggestedName: 3 }));
+  assert.ok(isWebviewToHost({ type: 'painted', tab: 'derivation' }));
+  assert.ok(!isWebviewToHost({ type: 'painted' }));
+  assert.ok(!isWebviewToHost({ type: 'painted', tab: 'nowhere' }));
   assert.ok(!isWebviewToHost({ type: 'report' }));
 });
 
